@@ -1,0 +1,2 @@
+/** The analytics module. */
+package dev.rfm.analytics;

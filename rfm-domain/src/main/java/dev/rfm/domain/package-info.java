@@ -1,0 +1,2 @@
+/** The domain module. */
+package dev.rfm.domain;

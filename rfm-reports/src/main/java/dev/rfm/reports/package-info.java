@@ -1,0 +1,2 @@
+/** The reports module. */
+package dev.rfm.reports;

@@ -1,0 +1,2 @@
+/** The web module. */
+package dev.rfm.web;
