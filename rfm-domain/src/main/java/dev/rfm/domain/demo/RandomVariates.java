@@ -6,8 +6,9 @@ import java.util.SplittableRandom;
  * The few random variates the demo data needs, drawn from one seeded stream.
  *
  * <p>Every variate is computed here from {@link SplittableRandom#nextLong()} only, whose algorithm (SplitMix64) is
- * specified, rather than from JDK helpers whose algorithm may change between releases: the same seed must give the same
- * file on every JDK.
+ * specified, rather than from JDK helpers whose algorithm may change between releases, and with {@link StrictMath},
+ * whose results are fixed, rather than {@link Math}, whose intrinsics may differ in the last bit between platforms: the
+ * same seed must give the same file on every JDK and machine.
  */
 final class RandomVariates {
 
@@ -58,12 +59,13 @@ final class RandomVariates {
 
     /** Exponential with the given rate; infinite for rate 0. */
     double exponential(double rate) {
-        return -Math.log(uniformPositive()) / rate;
+        return -StrictMath.log(uniformPositive()) / rate;
     }
 
     /** Standard normal by the Box-Muller transform. */
     double standardNormal() {
-        return Math.sqrt(-2.0 * Math.log(uniformPositive())) * Math.cos(2.0 * Math.PI * uniform());
+        return StrictMath.sqrt(-2.0 * StrictMath.log(uniformPositive()))
+                * StrictMath.cos(2.0 * StrictMath.PI * uniform());
     }
 
     /**
@@ -72,10 +74,10 @@ final class RandomVariates {
      */
     double gamma(double shape, double rate) {
         if (shape < 1.0) {
-            return gamma(shape + 1.0, rate) * Math.pow(uniformPositive(), 1.0 / shape);
+            return gamma(shape + 1.0, rate) * StrictMath.pow(uniformPositive(), 1.0 / shape);
         }
         double d = shape - 1.0 / 3.0;
-        double c = 1.0 / Math.sqrt(9.0 * d);
+        double c = 1.0 / StrictMath.sqrt(9.0 * d);
         while (true) {
             double x = standardNormal();
             double v = 1.0 + c * x;
@@ -84,7 +86,7 @@ final class RandomVariates {
             }
             v = v * v * v;
             double u = uniformPositive();
-            if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
+            if (StrictMath.log(u) < 0.5 * x * x + d - d * v + d * StrictMath.log(v)) {
                 return d * v / rate;
             }
         }
