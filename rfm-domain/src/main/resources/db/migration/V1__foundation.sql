@@ -72,6 +72,6 @@ insert into app_lock (name) values ('import');
 insert into app_lock (name) values ('scoring-run');
 
 create table app_setting (
-    name   varchar(100) primary key,
-    value  varchar(2000)
+    setting_key    varchar(100) primary key,
+    setting_value  varchar(2000)
 );
