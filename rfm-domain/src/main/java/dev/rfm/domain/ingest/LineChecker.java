@@ -1,0 +1,299 @@
+package dev.rfm.domain.ingest;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Checks one data line against the import rules and fills an {@link OrderLine}, or says what is wrong.
+ *
+ * <p>Rules (the first problem found is reported, columns checked in the order customer_id, order_id,
+ * order_date, amount, quantity, channel, customer_name, customer_email):
+ *
+ * <ul>
+ *   <li>the line has exactly as many fields as the header;
+ *   <li>values are trimmed; an empty optional value is absent, an empty required one is missing;
+ *   <li>{@code customer_id}, {@code order_id}: at most 64 characters; {@code channel} 40, {@code
+ *       customer_name} 200, {@code customer_email} 254 (the database column sizes);
+ *   <li>{@code order_date}: {@code yyyy-MM-dd}, or an ISO date-time ({@code 2024-03-01T14:30},
+ *       seconds and fractions optional, a space instead of {@code T} accepted); an offset or zone after it
+ *       is accepted and dropped: the local date and time as written are stored, because the purchase day
+ *       of a customer is the day on the source's clock; fractions finer than microseconds are cut;
+ *   <li>{@code amount}: a plain decimal ({@code 12}, {@code -3.5}, {@code .99}), point as decimal
+ *       separator, no exponent or thousands separators, at most 15 digits before the point and at most 4
+ *       after it (trailing zeros do not count). More decimals are rejected, not rounded: money must not
+ *       change silently on the way in;
+ *   <li>{@code quantity}: a whole number (negative allowed, e.g. returns).
+ * </ul>
+ */
+final class LineChecker {
+
+    static final String MISSING = "value is missing";
+
+    private static final DateTimeFormatter ISO_DATE_TIME = DateTimeFormatter.ISO_DATE_TIME;
+
+    private final HeaderLayout layout;
+    private final int customerId;
+    private final int orderId;
+    private final int orderDate;
+    private final int amount;
+    private final int quantity;
+    private final int channel;
+    private final int customerName;
+    private final int customerEmail;
+
+    LineChecker(HeaderLayout layout) {
+        this.layout = layout;
+        this.customerId = layout.position(Column.CUSTOMER_ID);
+        this.orderId = layout.position(Column.ORDER_ID);
+        this.orderDate = layout.position(Column.ORDER_DATE);
+        this.amount = layout.position(Column.AMOUNT);
+        this.quantity = layout.position(Column.QUANTITY);
+        this.channel = layout.position(Column.CHANNEL);
+        this.customerName = layout.position(Column.CUSTOMER_NAME);
+        this.customerEmail = layout.position(Column.CUSTOMER_EMAIL);
+    }
+
+    /** Whether the line holds nothing but separators and blanks: such lines are skipped like empty ones. */
+    static boolean isBlank(CsvRecord record) {
+        for (int i = 0; i < record.getFieldCount(); i++) {
+            if (!record.getField(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Checks the line and fills {@code line}.
+     *
+     * @return {@code null} when the line is good, else why it is rejected
+     */
+    RowRejection check(CsvRecord record, OrderLine line) {
+        long lineNo = record.getStartingLineNumber();
+        line.lineNo = lineNo;
+        int fields = record.getFieldCount();
+        if (fields != layout.fieldCount()) {
+            return new RowRejection(
+                    lineNo,
+                    null,
+                    "the line has " + fields + " field" + (fields == 1 ? "" : "s") + " but the header has "
+                            + layout.fieldCount()
+                            + (fields > layout.fieldCount() ? " (a value with a comma must be in double quotes)" : ""));
+        }
+        String problem;
+        line.customerId = text(record, customerId);
+        if ((problem = checkText(line.customerId, Column.CUSTOMER_ID)) != null) {
+            return new RowRejection(lineNo, Column.CUSTOMER_ID.header(), problem);
+        }
+        line.orderId = text(record, orderId);
+        if ((problem = checkText(line.orderId, Column.ORDER_ID)) != null) {
+            return new RowRejection(lineNo, Column.ORDER_ID.header(), problem);
+        }
+        if ((problem = parseOrderDate(text(record, orderDate), line)) != null) {
+            return new RowRejection(lineNo, Column.ORDER_DATE.header(), problem);
+        }
+        String amountText = text(record, amount);
+        if ((problem = checkAmount(amountText)) != null) {
+            return new RowRejection(lineNo, Column.AMOUNT.header(), problem);
+        }
+        line.amountText = amountText;
+        line.quantity = null;
+        String quantityText = text(record, quantity);
+        if (quantityText != null) {
+            try {
+                line.quantity = Integer.valueOf(quantityText);
+            } catch (NumberFormatException e) {
+                return new RowRejection(
+                        lineNo,
+                        Column.QUANTITY.header(),
+                        isInteger(quantityText)
+                                ? quote(quantityText) + " is out of range for a quantity"
+                                : quote(quantityText) + " is not a whole number");
+            }
+        }
+        line.channel = text(record, channel);
+        if ((problem = checkText(line.channel, Column.CHANNEL)) != null) {
+            return new RowRejection(lineNo, Column.CHANNEL.header(), problem);
+        }
+        line.customerName = text(record, customerName);
+        if ((problem = checkText(line.customerName, Column.CUSTOMER_NAME)) != null) {
+            return new RowRejection(lineNo, Column.CUSTOMER_NAME.header(), problem);
+        }
+        line.customerEmail = text(record, customerEmail);
+        if ((problem = checkText(line.customerEmail, Column.CUSTOMER_EMAIL)) != null) {
+            return new RowRejection(lineNo, Column.CUSTOMER_EMAIL.header(), problem);
+        }
+        return null;
+    }
+
+    /** The trimmed value, {@code null} when empty or when the file has no such column. */
+    private static String text(CsvRecord record, int position) {
+        if (position < 0) {
+            return null;
+        }
+        String value = record.getField(position);
+        if (value.isEmpty()) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    private static String checkText(String value, Column column) {
+        if (value == null) {
+            return column.required() ? MISSING : null;
+        }
+        int max = column.maxLength();
+        if (value.length() > max) {
+            int length = value.codePointCount(0, value.length());
+            if (length > max) {
+                return quote(value) + " is " + length + " characters long, at most " + max + " are allowed";
+            }
+        }
+        return null;
+    }
+
+    /** Parses {@code order_date} into the line; returns the problem or {@code null}. */
+    static String parseOrderDate(String value, OrderLine line) {
+        if (value == null) {
+            return MISSING;
+        }
+        int length = value.length();
+        if (length == 10
+                && value.charAt(4) == '-'
+                && value.charAt(7) == '-'
+                && digits(value, 0, 4)
+                && digits(value, 5, 7)
+                && digits(value, 8, 10)) {
+            try {
+                LocalDate date = LocalDate.of(
+                        Integer.parseInt(value, 0, 4, 10),
+                        Integer.parseInt(value, 5, 7, 10),
+                        Integer.parseInt(value, 8, 10, 10));
+                if (date.getYear() < 1) {
+                    return quote(value) + " is not a valid calendar date";
+                }
+                line.orderedAt = date.atStartOfDay();
+                line.orderedAtText = value;
+                return null;
+            } catch (DateTimeException e) {
+                return quote(value) + " is not a valid calendar date";
+            }
+        }
+        if (length > 10 && (value.charAt(10) == 'T' || value.charAt(10) == 't' || value.charAt(10) == ' ')) {
+            try {
+                String iso = value.charAt(10) == 'T' ? value : value.substring(0, 10) + 'T' + value.substring(11);
+                LocalDateTime at = LocalDateTime.from(ISO_DATE_TIME.parse(iso)).truncatedTo(ChronoUnit.MICROS);
+                if (at.getYear() < 1 || at.getYear() > 9999) {
+                    return quote(value) + " is not a valid calendar date";
+                }
+                line.orderedAt = at;
+                line.orderedAtText = timestampText(at);
+                return null;
+            } catch (DateTimeException e) {
+                // fall through to the general message
+            }
+        }
+        return quote(value) + " is not a date: use yyyy-MM-dd or an ISO date-time such as 2024-03-01T14:30:00";
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss.ffffff}, the form both PostgreSQL and H2 read as a timestamp. */
+    static String timestampText(LocalDateTime at) {
+        StringBuilder text = new StringBuilder(26);
+        text.append(at.toLocalDate()).append(' ');
+        pad2(text, at.getHour()).append(':');
+        pad2(text, at.getMinute()).append(':');
+        pad2(text, at.getSecond());
+        int micros = at.getNano() / 1000;
+        if (micros > 0) {
+            String fraction = Integer.toString(1_000_000 + micros);
+            text.append('.').append(fraction, 1, 7);
+        }
+        return text.toString();
+    }
+
+    private static StringBuilder pad2(StringBuilder text, int value) {
+        if (value < 10) {
+            text.append('0');
+        }
+        return text.append(value);
+    }
+
+    /** Checks {@code amount}; returns the problem or {@code null}. */
+    static String checkAmount(String value) {
+        if (value == null) {
+            return MISSING;
+        }
+        int length = value.length();
+        int i = 0;
+        if (value.charAt(0) == '+' || value.charAt(0) == '-') {
+            i++;
+        }
+        int integerStart = i;
+        while (i < length && isDigit(value.charAt(i))) {
+            i++;
+        }
+        int integerEnd = i;
+        int fractionStart = i;
+        int fractionEnd = i;
+        if (i < length && value.charAt(i) == '.') {
+            fractionStart = ++i;
+            while (i < length && isDigit(value.charAt(i))) {
+                i++;
+            }
+            fractionEnd = i;
+        }
+        if (i != length || (integerEnd == integerStart && fractionEnd == fractionStart)) {
+            return quote(value)
+                    + " is not a decimal number: use a point as decimal separator and no thousands separators";
+        }
+        int significantStart = integerStart;
+        while (significantStart < integerEnd && value.charAt(significantStart) == '0') {
+            significantStart++;
+        }
+        if (integerEnd - significantStart > 15) {
+            return quote(value) + " is too large: at most 15 digits before the decimal point";
+        }
+        while (fractionEnd > fractionStart && value.charAt(fractionEnd - 1) == '0') {
+            fractionEnd--;
+        }
+        int decimals = fractionEnd - fractionStart;
+        if (decimals > 4) {
+            return quote(value) + " has " + decimals + " decimal places, at most 4 are allowed";
+        }
+        return null;
+    }
+
+    private static boolean isInteger(String value) {
+        int start = value.charAt(0) == '+' || value.charAt(0) == '-' ? 1 : 0;
+        return value.length() > start && digits(value, start, value.length());
+    }
+
+    private static boolean digits(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isDigit(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The value in single quotes, shortened and with control characters blanked, for messages. */
+    static String quote(String value) {
+        String shown = HeaderLayout.shorten(value, 40);
+        StringBuilder text = new StringBuilder(shown.length() + 2).append('\'');
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
+            text.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        return text.append('\'').toString();
+    }
+}

@@ -1,0 +1,450 @@
+package dev.rfm.domain.ingest;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * Imports a CSV file of order lines (the format of {@code POST /api/imports}) into {@code customer} and
+ * {@code customer_order}.
+ *
+ * <p>The file: UTF-8 (a byte order mark is fine), a header row naming the columns in any order (trimmed,
+ * any case), required {@code customer_id}, {@code order_id}, {@code order_date}, {@code amount}, optional
+ * {@code quantity}, {@code channel}, {@code customer_name}, {@code customer_email}; other columns are
+ * ignored with a warning. Lines with the same {@code order_id} are the item lines of one order. The rules
+ * for single values are in {@link LineChecker}, those for orders, duplicates and clashes in {@link
+ * StagedMerge}. A bad line is rejected and stored with its line number and reason; the good lines beside
+ * it are imported. Lines that are empty or hold only separators and blanks are skipped and not counted.
+ *
+ * <p>A file that cannot be read as such CSV (empty, no header, missing columns, binary, not UTF-8, cut
+ * off) fails as a whole with {@link ImportFailedException}: nothing of it is written, and the attempt is
+ * recorded as {@code FAILED} in {@code data_import} in a transaction of its own.
+ *
+ * <p>How: one pass over the stream with FastCSV; good lines are staged in the database in bulk ({@code
+ * COPY FROM STDIN} on PostgreSQL, JDBC batches elsewhere), then set-based SQL adds up item lines, finds
+ * duplicates and clashes and inserts the new customers and orders. Memory use does not grow with the file.
+ * The whole import is one transaction on one connection, holding the {@code app_lock} row {@code 'import'}
+ * ({@code SELECT ... FOR UPDATE}), so imports run one at a time across all servers and nobody sees half an
+ * import.
+ *
+ * <p>Usage (the importer manages its own transaction: call it outside any JTA transaction, e.g. from an
+ * EJB method with {@code @TransactionAttribute(NOT_SUPPORTED)} or bean-managed transactions):
+ *
+ * <pre>{@code
+ * OrderImporter importer = new OrderImporter(dataSource, Clock.systemUTC()); // timestamps are stored as UTC
+ * try {
+ *     ImportResult result = importer.importCsv(body, contentLength, "orders.csv", user, ImportProgress.none());
+ * } catch (ImportFailedException e) {
+ *     // e.code().isInputError() ? 400 : 500; e.getMessage() names line, field and reason
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: every call works on its own connection.
+ */
+public final class OrderImporter {
+
+    private static final System.Logger LOG = System.getLogger(OrderImporter.class.getName());
+    private static final long PROGRESS_INTERVAL_NANOS = 200_000_000L;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    /**
+     * @param dataSource where customers and orders live (migrated schema)
+     * @param clock gives the import's start and end times
+     */
+    public OrderImporter(DataSource dataSource, Clock clock) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Imports a CSV file of unknown size. See {@link #importCsv(InputStream, long, String, String,
+     * ImportProgress)}.
+     */
+    public ImportResult importCsv(InputStream body, String fileName, String startedBy, ImportProgress progress)
+            throws ImportFailedException {
+        return importCsv(body, -1, fileName, startedBy, progress);
+    }
+
+    /**
+     * Imports a CSV file: reads {@code body} to its end (without closing it) and commits the new customers and
+     * orders, or nothing.
+     *
+     * @param body the file's bytes
+     * @param sizeBytes the file's size for progress reports, {@code -1} when not known
+     * @param fileName stored with the import (may be {@code null})
+     * @param startedBy the user, stored with the import (may be {@code null})
+     * @param progress receives progress reports
+     * @return what was imported, duplicate and rejected
+     * @throws ImportFailedException when the file as a whole cannot be imported (nothing was written; the
+     *     attempt is recorded as {@code FAILED})
+     */
+    public ImportResult importCsv(
+            InputStream body, long sizeBytes, String fileName, String startedBy, ImportProgress progress)
+            throws ImportFailedException {
+        Objects.requireNonNull(body, "body");
+        Attempt attempt =
+                new Attempt(body, sizeBytes, fileName, startedBy, progress == null ? ImportProgress.none() : progress);
+        try {
+            return attempt.run();
+        } catch (ImportFailedException failure) {
+            throw recordFailure(attempt, failure);
+        }
+    }
+
+    private ImportFailedException recordFailure(Attempt attempt, ImportFailedException failure) {
+        LOG.log(Level.INFO, "Import of {0} failed ({1}): {2}", attempt.fileName, failure.code(), failure.getMessage());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            long id;
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into data_import (file_name, status, started_by, started_at, finished_at, rows_read,"
+                            + " error_code, error_message) values (?, 'FAILED', ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"})) {
+                insert.setString(1, clip(attempt.fileName, 255));
+                insert.setString(2, clip(attempt.startedBy, 64));
+                insert.setObject(3, attempt.startedAt);
+                insert.setObject(4, LocalDateTime.now(clock));
+                insert.setLong(5, attempt.rowsRead);
+                insert.setString(6, failure.code().name());
+                insert.setString(7, clip(failure.getMessage(), 2000));
+                insert.executeUpdate();
+                id = generatedId(insert);
+            }
+            connection.commit();
+            return failure.recordedAs(id);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not record the failed import of " + attempt.fileName, e);
+            failure.addSuppressed(e);
+            return failure;
+        }
+    }
+
+    private static long generatedId(Statement statement) throws SQLException {
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("no id generated for data_import");
+            }
+            return keys.getLong(1);
+        }
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    /** One call of {@link #importCsv}: its state and steps. */
+    private final class Attempt {
+
+        private final InputStream body;
+        private final long sizeBytes;
+        private final String fileName;
+        private final String startedBy;
+        private final ImportProgress progress;
+        private final LocalDateTime startedAt = LocalDateTime.now(clock);
+
+        private CheckedCsvText text;
+        private long rowsRead;
+        private ImportPhase phase = ImportPhase.WAITING;
+        private long lastReport = System.nanoTime();
+        private boolean progressBroken;
+
+        Attempt(InputStream body, long sizeBytes, String fileName, String startedBy, ImportProgress progress) {
+            this.body = body;
+            this.sizeBytes = sizeBytes;
+            this.fileName = fileName;
+            this.startedBy = startedBy;
+            this.progress = progress;
+        }
+
+        ImportResult run() throws ImportFailedException {
+            report(ImportPhase.WAITING);
+            try (Connection connection = dataSource.getConnection()) {
+                boolean autoCommit = connection.getAutoCommit();
+                connection.setAutoCommit(false);
+                try {
+                    ImportResult result = importInTransaction(connection);
+                    connection.commit();
+                    report(ImportPhase.DONE);
+                    LOG.log(Level.INFO, "Imported {0}: {1}", fileName, result);
+                    return result;
+                } catch (ImportFailedException | SQLException | RuntimeException e) {
+                    rollback(connection, e);
+                    throw e;
+                } finally {
+                    restoreAutoCommit(connection, autoCommit);
+                }
+            } catch (SQLException e) {
+                throw new ImportFailedException(
+                        ImportFailedException.Code.DATABASE_ERROR,
+                        0,
+                        "The database failed, nothing was imported: " + e.getMessage(),
+                        e);
+            } catch (RuntimeException e) {
+                throw new ImportFailedException(
+                        ImportFailedException.Code.INTERNAL_ERROR,
+                        0,
+                        "The import failed on an internal error, nothing was imported: " + e,
+                        e);
+            }
+        }
+
+        private ImportResult importInTransaction(Connection connection) throws ImportFailedException, SQLException {
+            lockImports(connection);
+            long importId = insertRunningImport(connection);
+            report(ImportPhase.READING);
+
+            text = new CheckedCsvText(body);
+            CsvReader<CsvRecord> csv = CsvReader.builder()
+                    .allowMissingFields(true)
+                    .allowExtraFields(true)
+                    .allowExtraCharsAfterClosingQuote(true)
+                    .skipEmptyLines(true)
+                    .detectBomHeader(false) // CheckedCsvText drops it
+                    .ofCsvRecord(text);
+            try (CloseableIterator<CsvRecord> records = csv.iterator()) {
+                CsvRecord headerRecord = nextNonBlank(records);
+                if (headerRecord == null) {
+                    throw new ImportFailedException(
+                            ImportFailedException.Code.EMPTY_FILE,
+                            0,
+                            text.anyText()
+                                    ? "The file holds only empty lines: expected a header row and order lines"
+                                    : "The file is empty: expected a header row and order lines",
+                            null);
+                }
+                HeaderLayout layout = HeaderLayout.of(headerRecord.getFields(), headerRecord.getStartingLineNumber());
+                StagedMerge.Dialect dialect = dialect(connection);
+                StagedMerge merge = StagedMerge.prepare(connection, dialect, importId, layout);
+                LineStager stager =
+                        dialect == StagedMerge.Dialect.POSTGRESQL && connection.isWrapperFor(PGConnection.class)
+                                ? new CopyStager(connection, merge.linesTable())
+                                : new BatchStager(connection, merge.linesTable());
+                RejectionSink rejections = new RejectionSink(connection, importId, stager);
+                try {
+                    readLines(records, layout, stager, rejections);
+                    stager.finish();
+                    rejections.flush();
+                } catch (ImportFailedException | SQLException | RuntimeException e) {
+                    stager.abort();
+                    throw e;
+                }
+
+                report(ImportPhase.CHECKING);
+                StagedMerge.Outcome outcome =
+                        merge.run(rejections.count(), startedAt, () -> report(ImportPhase.MERGING));
+                List<String> warnings = new ArrayList<>(layout.warnings());
+                if (rowsRead == 0) {
+                    warnings.add("The file has a header but no order lines");
+                }
+                ImportResult result = new ImportResult(
+                        importId,
+                        rowsRead,
+                        outcome.rowsImported(),
+                        outcome.rowsDuplicate(),
+                        outcome.rowsRejected(),
+                        outcome.ordersCreated(),
+                        outcome.customersCreated(),
+                        firstRejections(connection, importId),
+                        warnings);
+                finishImport(connection, result);
+                return result;
+            } catch (UncheckedIOException e) {
+                throw readFailure(e.getCause());
+            } catch (CsvParseException e) {
+                throw new ImportFailedException(
+                        ImportFailedException.Code.NOT_CSV, 0, "The file cannot be read as CSV: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw readFailure(e);
+            }
+        }
+
+        private ImportFailedException readFailure(IOException e) {
+            if (e instanceof InputProblem problem) {
+                return problem.toFailure();
+            }
+            return new ImportFailedException(
+                    ImportFailedException.Code.READ_ERROR,
+                    0,
+                    "Reading the file failed after " + (text == null ? 0 : text.bytesRead()) + " bytes: "
+                            + e.getMessage(),
+                    e);
+        }
+
+        private void readLines(
+                CloseableIterator<CsvRecord> records, HeaderLayout layout, LineStager stager, RejectionSink rejections)
+                throws ImportFailedException, SQLException {
+            LineChecker checker = new LineChecker(layout);
+            OrderLine line = new OrderLine();
+            // A short line is rejected, but if it is the last one and the file does not end with a line break,
+            // the upload was cut off: so its verdict waits for the next line.
+            RowRejection shortLine = null;
+            CsvRecord record;
+            while ((record = nextNonBlank(records)) != null) {
+                if (shortLine != null) {
+                    rejections.add(shortLine);
+                    shortLine = null;
+                }
+                rowsRead++;
+                RowRejection rejection = checker.check(record, line);
+                if (rejection == null) {
+                    stager.add(line);
+                } else if (record.getFieldCount() < layout.fieldCount()) {
+                    shortLine = rejection;
+                } else {
+                    rejections.add(rejection);
+                }
+                if ((rowsRead & 1023) == 0) {
+                    reportThrottled();
+                }
+            }
+            if (text.endsInsideQuotedField()) {
+                long quoteLine = text.openQuotedFieldLine();
+                throw new ImportFailedException(
+                        ImportFailedException.Code.TRUNCATED,
+                        quoteLine,
+                        "The file ends inside the quoted field that starts on line " + quoteLine
+                                + ": the upload seems cut off (or a closing quote is missing)",
+                        null);
+            }
+            if (shortLine != null) {
+                if (!text.endsWithLineBreak()) {
+                    throw new ImportFailedException(
+                            ImportFailedException.Code.TRUNCATED,
+                            shortLine.line(),
+                            "Line " + shortLine.line() + ", the last one, is incomplete (" + shortLine.message()
+                                    + ") and has no line break: the upload seems cut off",
+                            null);
+                }
+                rejections.add(shortLine);
+            }
+            report(ImportPhase.READING);
+        }
+
+        private CsvRecord nextNonBlank(CloseableIterator<CsvRecord> records) {
+            while (records.hasNext()) {
+                CsvRecord record = records.next();
+                if (!LineChecker.isBlank(record)) {
+                    return record;
+                }
+            }
+            return null;
+        }
+
+        private void lockImports(Connection connection) throws SQLException {
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery("select name from app_lock where name = 'import' for update")) {
+                if (!rs.next()) {
+                    throw new SQLException("app_lock has no row 'import' (migration V1 inserts it)");
+                }
+            }
+        }
+
+        private long insertRunningImport(Connection connection) throws SQLException {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into data_import (file_name, status, started_by, started_at) values (?, 'RUNNING', ?, ?)",
+                    new String[] {"id"})) {
+                insert.setString(1, clip(fileName, 255));
+                insert.setString(2, clip(startedBy, 64));
+                insert.setObject(3, startedAt);
+                insert.executeUpdate();
+                return generatedId(insert);
+            }
+        }
+
+        private void finishImport(Connection connection, ImportResult result) throws SQLException {
+            try (PreparedStatement update = connection.prepareStatement("update data_import set status = 'SUCCEEDED',"
+                    + " finished_at = ?, rows_read = ?, rows_imported = ?, rows_duplicate = ?, rows_rejected = ?,"
+                    + " orders_created = ?, customers_created = ? where id = ?")) {
+                update.setObject(1, LocalDateTime.now(clock));
+                update.setLong(2, result.rowsRead());
+                update.setLong(3, result.rowsImported());
+                update.setLong(4, result.rowsDuplicate());
+                update.setLong(5, result.rowsRejected());
+                update.setLong(6, result.ordersCreated());
+                update.setLong(7, result.customersCreated());
+                update.setLong(8, result.importId());
+                update.executeUpdate();
+            }
+        }
+
+        private List<RowRejection> firstRejections(Connection connection, long importId) throws SQLException {
+            List<RowRejection> errors = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select line_no, column_name, message from import_rejection where import_id = ?"
+                            + " order by line_no fetch first " + ImportResult.MAX_ERRORS + " rows only")) {
+                query.setLong(1, importId);
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        errors.add(new RowRejection(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+            return errors;
+        }
+
+        private void reportThrottled() {
+            long now = System.nanoTime();
+            if (now - lastReport >= PROGRESS_INTERVAL_NANOS) {
+                report(phase);
+            }
+        }
+
+        private void report(ImportPhase newPhase) {
+            phase = newPhase;
+            lastReport = System.nanoTime();
+            if (progressBroken) {
+                return;
+            }
+            try {
+                progress.update(phase, text == null ? 0 : text.bytesRead(), sizeBytes, rowsRead);
+            } catch (RuntimeException e) {
+                // a broken progress bar must not break the import
+                progressBroken = true;
+                LOG.log(Level.WARNING, "Import progress receiver failed; no more reports for this import", e);
+            }
+        }
+    }
+
+    private static StagedMerge.Dialect dialect(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        return product != null && product.toLowerCase(Locale.ROOT).contains("postgresql")
+                ? StagedMerge.Dialect.POSTGRESQL
+                : StagedMerge.Dialect.GENERIC;
+    }
+
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            LOG.log(Level.DEBUG, "Could not restore auto-commit", e);
+        }
+    }
+}
