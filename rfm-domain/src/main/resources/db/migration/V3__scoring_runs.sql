@@ -47,7 +47,8 @@ create table scoring_run (
     gg_customers      bigint,
     gg_iterations     integer,
     gg_converged      boolean,
-    phase_timings     varchar(2000)
+    phase_timings     varchar(2000),
+    cancel_requested  boolean       not null default false
 );
 create index ix_scoring_run_status on scoring_run (status);
 
@@ -93,6 +94,10 @@ create table segment_summary (
     scheme            varchar(16)    not null,  -- standard | cn8 | custom | lifecycle | abc
     code              varchar(40)    not null,
     position          integer        not null,
+    name_en           varchar(100)   not null,
+    name_zh           varchar(100),
+    action_en         varchar(500),
+    action_zh         varchar(500),
     customers         bigint         not null,
     share             double precision not null,
     revenue           numeric(19, 4) not null,

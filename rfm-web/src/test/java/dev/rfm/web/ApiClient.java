@@ -32,6 +32,13 @@ final class ApiClient {
         return get(path, "admin", ADMIN_PASSWORD);
     }
 
+    HttpResponse<String> getCsv(String path) throws IOException, InterruptedException {
+        return send(request(path, "admin", ADMIN_PASSWORD)
+                .setHeader("Accept", "text/csv")
+                .GET()
+                .build());
+    }
+
     HttpResponse<String> getAnonymous(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
     }

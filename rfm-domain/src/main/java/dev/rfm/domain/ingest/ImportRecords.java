@@ -10,6 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -34,35 +36,51 @@ public final class ImportRecords {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
+    private static final String RECORD_COLUMNS = "select id, file_name, status, started_by, started_at, finished_at,"
+            + " rows_read, rows_imported, rows_duplicate, rows_rejected, orders_created, customers_created,"
+            + " error_code, error_message from data_import";
+
     /** The import with this id, if there is one. */
     public Optional<ImportRecord> find(long importId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select id, file_name, status, started_by,"
-                                + " started_at, finished_at, rows_read, rows_imported, rows_duplicate, rows_rejected,"
-                                + " orders_created, customers_created, error_code, error_message from data_import where id = ?")) {
+                PreparedStatement query = connection.prepareStatement(RECORD_COLUMNS + " where id = ?")) {
             query.setLong(1, importId);
             try (ResultSet rs = query.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new ImportRecord(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getObject(5, LocalDateTime.class),
-                        rs.getObject(6, LocalDateTime.class),
-                        rs.getLong(7),
-                        rs.getLong(8),
-                        rs.getLong(9),
-                        rs.getLong(10),
-                        rs.getLong(11),
-                        rs.getLong(12),
-                        rs.getString(13),
-                        rs.getString(14)));
+                return rs.next() ? Optional.of(toRecord(rs)) : Optional.empty();
             }
         }
+    }
+
+    /** The most recent imports, newest first, failed ones included: the import history. */
+    public List<ImportRecord> recent(int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        RECORD_COLUMNS + " order by id desc fetch first " + Math.max(1, limit) + " rows only");
+                ResultSet rs = query.executeQuery()) {
+            List<ImportRecord> records = new ArrayList<>();
+            while (rs.next()) {
+                records.add(toRecord(rs));
+            }
+            return records;
+        }
+    }
+
+    private static ImportRecord toRecord(ResultSet rs) throws SQLException {
+        return new ImportRecord(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, LocalDateTime.class),
+                rs.getObject(6, LocalDateTime.class),
+                rs.getLong(7),
+                rs.getLong(8),
+                rs.getLong(9),
+                rs.getLong(10),
+                rs.getLong(11),
+                rs.getLong(12),
+                rs.getString(13),
+                rs.getString(14));
     }
 
     /**

@@ -1,0 +1,329 @@
+package dev.rfm.domain.snapshot;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Reads runs and their snapshots: the read side for REST, pages and reports. Plain JDBC over a handful of indexed
+ * tables; nothing here loads entities.
+ */
+public final class Snapshots {
+
+    /** The segment schemes a customer carries, and the column that holds each. */
+    public static final Set<String> SCHEMES = Set.of("standard", "cn8", "custom");
+
+    private static final String RUN_COLUMNS = "r.id, r.status, r.phase, r.progress, r.reference_date, r.trigger_source,"
+            + " r.started_by, r.profile_name, r.queued_at, r.started_at, r.finished_at, r.customers_scored,"
+            + " r.prospects, r.model_status, r.error_message, r.phase_timings,"
+            + " (select count(*) from current_snapshot c where c.run_id = r.id) as is_current";
+
+    private static final String CUSTOMER_COLUMNS = "s.run_id, c.external_id, c.name, c.email, s.recency_days,"
+            + " s.frequency, s.monetary, s.r_score, s.f_score, s.m_score, s.rfm_code, s.segment_standard,"
+            + " s.segment_cn8, s.segment_custom, s.lifecycle_stage, s.abc_class, s.p_alive,"
+            + " s.expected_purchases_30d, s.expected_purchases_90d, s.expected_purchases_365d,"
+            + " s.expected_avg_order_value, s.historical_clv, s.predicted_clv";
+
+    private final DataSource dataSource;
+
+    public Snapshots(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public OptionalLong currentRunId() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select run_id from current_snapshot where id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                long id = rs.getLong(1);
+                if (!rs.wasNull()) return OptionalLong.of(id);
+            }
+            return OptionalLong.empty();
+        }
+    }
+
+    public Optional<RunRecord> run(long id) throws SQLException {
+        List<RunRecord> runs = runs("select " + RUN_COLUMNS + " from scoring_run r where r.id = ?", id);
+        return runs.stream().findFirst();
+    }
+
+    public Optional<RunRecord> currentRun() throws SQLException {
+        OptionalLong id = currentRunId();
+        return id.isPresent() ? run(id.getAsLong()) : Optional.empty();
+    }
+
+    /** The newest runs first. */
+    public List<RunRecord> recentRuns(int limit) throws SQLException {
+        return runs(
+                "select " + RUN_COLUMNS + " from scoring_run r order by r.id desc fetch first " + limit + " rows only");
+    }
+
+    private List<RunRecord> runs(String sql, Object... args) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, args);
+                ResultSet rs = ps.executeQuery()) {
+            List<RunRecord> runs = new ArrayList<>();
+            while (rs.next()) {
+                runs.add(new RunRecord(
+                        rs.getLong(1),
+                        RunStatus.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getDouble(4),
+                        rs.getDate(5).toLocalDate(),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        toLocal(rs.getTimestamp(9)),
+                        toLocal(rs.getTimestamp(10)),
+                        toLocal(rs.getTimestamp(11)),
+                        rs.getLong(12),
+                        rs.getLong(13),
+                        rs.getString(14),
+                        rs.getString(15),
+                        rs.getString(16),
+                        rs.getLong(17) > 0));
+            }
+            return runs;
+        }
+    }
+
+    /** The summary rows of one scheme ({@code standard}, {@code cn8}, {@code custom}, {@code lifecycle}, {@code abc}). */
+    public List<SegmentRow> segments(long runId, String scheme) throws SQLException {
+        String sql = "select scheme, code, position, name_en, name_zh, action_en, action_zh, customers, share, revenue,"
+                + " revenue_share, avg_recency_days, avg_frequency, avg_monetary, avg_predicted_clv"
+                + " from segment_summary where run_id = ? and scheme = ? order by position";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, runId, scheme);
+                ResultSet rs = ps.executeQuery()) {
+            List<SegmentRow> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(new SegmentRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getLong(8),
+                        rs.getDouble(9),
+                        rs.getBigDecimal(10),
+                        rs.getDouble(11),
+                        nullableDouble(rs, 12),
+                        nullableDouble(rs, 13),
+                        rs.getBigDecimal(14),
+                        rs.getBigDecimal(15)));
+            }
+            return rows;
+        }
+    }
+
+    /** Which scheme a segment code belongs to in a run, if any. */
+    public Optional<String> schemeOf(long runId, String code) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(
+                        c,
+                        "select scheme from segment_summary where run_id = ? and code = ?"
+                                + " and scheme in ('standard', 'cn8', 'custom') order by scheme desc",
+                        runId,
+                        code);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+    }
+
+    public Optional<CustomerResult> customer(long runId, String externalId) throws SQLException {
+        String sql = "select " + CUSTOMER_COLUMNS + " from customer_score s join customer c on c.id = s.customer_id"
+                + " where s.run_id = ? and c.external_id = ?";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, runId, externalId);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(customerResult(rs)) : Optional.empty();
+        }
+    }
+
+    /** Members of a segment, best predicted value first, one page. */
+    public Page<CustomerResult> members(long runId, String scheme, String code, int page, int size)
+            throws SQLException {
+        String column = segmentColumn(scheme);
+        long total;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = prepare(
+                            c,
+                            "select count(*) from customer_score where run_id = ? and " + column + " = ?",
+                            runId,
+                            code);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+            String sql = "select " + CUSTOMER_COLUMNS
+                    + " from customer_score s join customer c on c.id = s.customer_id where s.run_id = ? and s."
+                    + column + " = ? order by s.monetary desc, c.external_id offset " + ((long) page * size)
+                    + " rows fetch next " + size + " rows only";
+            List<CustomerResult> items = new ArrayList<>();
+            try (PreparedStatement ps = prepare(c, sql, runId, code);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) items.add(customerResult(rs));
+            }
+            return new Page<>(items, page, size, total);
+        }
+    }
+
+    /** Every member of a segment as CSV, streamed. Returns the number of customers written. */
+    public long writeMembersCsv(long runId, String scheme, String code, Writer out) throws SQLException, IOException {
+        String sql = "select " + CUSTOMER_COLUMNS
+                + " from customer_score s join customer c on c.id = s.customer_id where s.run_id = ? and s."
+                + segmentColumn(scheme) + " = ? order by s.monetary desc, c.external_id";
+        out.write("customer_id,name,email,recency_days,frequency,monetary,r,f,m,segment,segment_cn8,"
+                + "lifecycle_stage,abc_class,p_alive,expected_purchases_90d,historical_clv,predicted_clv\n");
+        long count = 0;
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+            try (PreparedStatement ps = prepare(c, sql, runId, code)) {
+                ps.setFetchSize(5_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        CustomerResult r = customerResult(rs);
+                        out.write(csv(r.customerId()) + "," + csv(r.name()) + "," + csv(r.email()) + ","
+                                + nz(r.recencyDays()) + "," + r.frequency() + ","
+                                + r.monetary().toPlainString() + ","
+                                + nz(r.r()) + "," + nz(r.f()) + "," + nz(r.m()) + "," + nz(r.segment()) + ","
+                                + nz(r.segmentCn8()) + "," + r.lifecycleStage() + "," + nz(r.abcClass()) + ","
+                                + nz(r.pAlive()) + "," + nz(r.expectedPurchases90d()) + ","
+                                + r.historicalClv().toPlainString() + "," + plain(r.predictedClv()) + "\n");
+                        count++;
+                    }
+                }
+            } finally {
+                c.commit();
+                c.setAutoCommit(autoCommit);
+            }
+        }
+        return count;
+    }
+
+    public Optional<ModelFit> model(long runId) throws SQLException {
+        String sql = "select id, model_status, model_time_unit, bgnbd_r, bgnbd_alpha, bgnbd_a, bgnbd_b,"
+                + " bgnbd_log_likelihood, bgnbd_customers, bgnbd_iterations, bgnbd_converged, gg_p, gg_q, gg_gamma,"
+                + " gg_customers, gg_iterations, gg_converged from scoring_run where id = ?";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, runId);
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) return Optional.empty();
+            return Optional.of(new ModelFit(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    nullableDouble(rs, 4),
+                    nullableDouble(rs, 5),
+                    nullableDouble(rs, 6),
+                    nullableDouble(rs, 7),
+                    nullableDouble(rs, 8),
+                    nullableLong(rs, 9),
+                    nullableInt(rs, 10),
+                    nullableBoolean(rs, 11),
+                    nullableDouble(rs, 12),
+                    nullableDouble(rs, 13),
+                    nullableDouble(rs, 14),
+                    nullableLong(rs, 15),
+                    nullableInt(rs, 16),
+                    nullableBoolean(rs, 17)));
+        }
+    }
+
+    /** The column of {@code customer_score} that holds a scheme's segment code. */
+    public static String segmentColumn(String scheme) {
+        return switch (scheme) {
+            case "standard" -> "segment_standard";
+            case "cn8" -> "segment_cn8";
+            case "custom" -> "segment_custom";
+            default ->
+                throw new IllegalArgumentException(
+                        "Unknown segment scheme '" + scheme + "': use standard, cn8 or custom.");
+        };
+    }
+
+    private static CustomerResult customerResult(ResultSet rs) throws SQLException {
+        return new CustomerResult(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                nullableInt(rs, 5),
+                rs.getInt(6),
+                rs.getBigDecimal(7),
+                nullableInt(rs, 8),
+                nullableInt(rs, 9),
+                nullableInt(rs, 10),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getString(13),
+                rs.getString(14),
+                rs.getString(15),
+                rs.getString(16),
+                nullableDouble(rs, 17),
+                nullableDouble(rs, 18),
+                nullableDouble(rs, 19),
+                nullableDouble(rs, 20),
+                rs.getBigDecimal(21),
+                rs.getBigDecimal(22),
+                rs.getBigDecimal(23));
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+        return ps;
+    }
+
+    private static java.time.LocalDateTime toLocal(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime();
+    }
+
+    private static Double nullableDouble(ResultSet rs, int i) throws SQLException {
+        double v = rs.getDouble(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, int i) throws SQLException {
+        int v = rs.getInt(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Long nullableLong(ResultSet rs, int i) throws SQLException {
+        long v = rs.getLong(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Boolean nullableBoolean(ResultSet rs, int i) throws SQLException {
+        boolean v = rs.getBoolean(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static String nz(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
+    private static String csv(String value) {
+        if (value == null) return "";
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) return value;
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+}

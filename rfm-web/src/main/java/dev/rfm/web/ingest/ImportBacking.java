@@ -1,0 +1,75 @@
+package dev.rfm.web.ingest;
+
+import dev.rfm.domain.ingest.ImportRecord;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.sql.SQLException;
+import java.util.List;
+import org.primefaces.event.FileUploadEvent;
+
+/** Backs {@code import.xhtml}: upload, progress, summary, recent imports. */
+@Named
+@ViewScoped
+public class ImportBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient ImportJobs jobs;
+
+    @Inject
+    transient Importer importer;
+
+    private String jobId;
+    private List<ImportRecord> history;
+
+    @PostConstruct
+    void load() {
+        loadHistory();
+    }
+
+    public void upload(FileUploadEvent event) throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        String user = faces.getExternalContext().getRemoteUser();
+        jobs.find(jobId).ifPresent(j -> jobs.forget(j.getId()));
+        jobId = jobs.start(event.getFile().getInputStream(), event.getFile().getFileName(), user)
+                .getId();
+    }
+
+    /** Called when the progress bar completes: the job is finished, refresh what depends on it. */
+    public void finished() {
+        ImportJob job = getJob();
+        if (job != null && job.isFailed()) {
+            FacesContext.getCurrentInstance()
+                    .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, job.getFailureMessage(), null));
+        }
+        loadHistory();
+    }
+
+    private void loadHistory() {
+        try {
+            history = importer.recent(10);
+        } catch (SQLException e) {
+            history = List.of();
+        }
+    }
+
+    public ImportJob getJob() {
+        return jobs.find(jobId).orElse(null);
+    }
+
+    public int getPercent() {
+        ImportJob job = getJob();
+        return job == null ? 0 : job.getPercent();
+    }
+
+    public List<ImportRecord> getHistory() {
+        return history;
+    }
+}
