@@ -1,0 +1,51 @@
+package dev.rfm.analytics.history;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Conversions between exact money amounts in ten-thousandths ({@code long}) and {@link BigDecimal}.
+ *
+ * <p>The database stores amounts as {@code numeric(19,4)}, so every stored amount is an integer
+ * number of ten-thousandths. Computing on {@code long} keeps sums exact and fast; {@code
+ * BigDecimal} appears only at the output boundary.
+ */
+public final class Amounts {
+
+    /** Decimal places of a stored amount. */
+    public static final int SCALE = 4;
+
+    private Amounts() {}
+
+    /** The amount {@code tenThousandths / 10_000} as a {@code BigDecimal} of scale 4. */
+    public static BigDecimal toDecimal(long tenThousandths) {
+        return BigDecimal.valueOf(tenThousandths, SCALE);
+    }
+
+    /**
+     * The amount in ten-thousandths.
+     *
+     * @throws ArithmeticException if the amount has more than four decimal places or does not fit a
+     *     {@code long}
+     */
+    public static long toTenThousandths(BigDecimal amount) {
+        return amount.setScale(SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    }
+
+    /**
+     * {@code numerator / denominator} rounded half-even, in exact integer arithmetic (used for
+     * average order values, so that an average is reproducible to the last ten-thousandth).
+     */
+    public static long divideHalfEven(long numerator, long denominator) {
+        if (denominator <= 0) {
+            throw new IllegalArgumentException("denominator must be positive, was " + denominator);
+        }
+        long quotient = Math.floorDiv(numerator, denominator);
+        long remainder = numerator - quotient * denominator; // 0 <= remainder < denominator
+        long toNext = denominator - remainder; // compared instead of 2 * remainder: cannot overflow
+        if (remainder > toNext || (remainder == toNext && (quotient & 1) != 0)) {
+            return quotient + 1;
+        }
+        return quotient;
+    }
+}
