@@ -48,4 +48,22 @@ public final class Amounts {
         }
         return quotient;
     }
+
+    /**
+     * Compares {@code a * m} with {@code b * n} exactly (128-bit products), for rules such as
+     * "value &ge; population mean" ({@code value * count} vs {@code sum}) or "cumulative revenue
+     * &lt; 80 % of total" ({@code 5 * cumulative} vs {@code 4 * total}) without rounding or
+     * overflow.
+     *
+     * @return negative, zero or positive as {@code a * m} is less than, equal to or greater than
+     *     {@code b * n}
+     */
+    public static int compareProducts(long a, long m, long b, long n) {
+        long high1 = Math.multiplyHigh(a, m);
+        long high2 = Math.multiplyHigh(b, n);
+        if (high1 != high2) {
+            return Long.compare(high1, high2);
+        }
+        return Long.compareUnsigned(a * m, b * n);
+    }
 }

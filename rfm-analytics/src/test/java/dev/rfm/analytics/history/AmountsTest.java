@@ -28,4 +28,14 @@ class AmountsTest {
         assertThat(Amounts.divideHalfEven(-20, 3)).isEqualTo(-7);
         assertThatThrownBy(() -> Amounts.divideHalfEven(1, 0)).hasMessageContaining("denominator");
     }
+
+    @Test
+    void comparesProductsExactlyBeyondTheLongRange() {
+        long big = Long.MAX_VALUE / 2;
+        assertThat(Amounts.compareProducts(big, 5, big, 4)).isPositive(); // both products overflow a long
+        assertThat(Amounts.compareProducts(big, 4, 2 * big, 2)).isZero();
+        assertThat(Amounts.compareProducts(-big, 5, big, 4)).isNegative();
+        assertThat(Amounts.compareProducts(3, 7, 7, 3)).isZero();
+        assertThat(Amounts.compareProducts(10, 3, 31, 1)).isNegative();
+    }
 }
