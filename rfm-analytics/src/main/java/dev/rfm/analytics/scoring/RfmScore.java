@@ -46,7 +46,12 @@ public record RfmScore(int r, int f, int m, int bins) {
     }
 
     private int toFive(int s) {
-        return (int) Math.round(1 + (s - 1) * 4.0 / (bins - 1));
+        return onFivePointScale(s, bins);
+    }
+
+    /** One score on the 1..5 scale, as {@link #onFivePointScale()} (no object per customer). */
+    public static int onFivePointScale(int score, int bins) {
+        return (int) Math.round(1 + (score - 1) * 4.0 / (bins - 1));
     }
 
     /** The composite code, e.g. {@code "545"}. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import dev.rfm.analytics.history.CustomerHistories;
+import dev.rfm.analytics.testdata.CdnowSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.rfm.analytics.clv;
+package dev.rfm.analytics.testdata;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
@@ -20,15 +20,15 @@ import org.junit.jupiter.api.Assumptions;
  * fed through {@link CustomerHistories.Builder} exactly as the product would: one row per order,
  * sorted by customer id, then date. Tests using it are skipped when the shared directory is absent.
  */
-final class CdnowSample {
+public final class CdnowSample {
 
     /** Calibration ends 1997-09-30: a run as of 1997-10-01. */
-    static final LocalDate REFERENCE_DATE = LocalDate.of(1997, 10, 1);
+    public static final LocalDate REFERENCE_DATE = LocalDate.of(1997, 10, 1);
 
     private CdnowSample() {}
 
     /** The shared data directory, or a skipped test (JUnit assumption) if it is not there. */
-    static Path cdnowDirectory() {
+    public static Path cdnowDirectory() {
         String shared = System.getProperty("rfm.shared.dir");
         Assumptions.assumeTrue(shared != null, "system property rfm.shared.dir not set");
         Path dir = Path.of(shared, "data", "cdnow");
@@ -37,9 +37,9 @@ final class CdnowSample {
         return dir;
     }
 
-    record Order(long customerId, int epochDay, long amount) {}
+    public record Order(long customerId, int epochDay, long amount) {}
 
-    static List<Order> orders(Path dir) {
+    public static List<Order> orders(Path dir) {
         List<Order> orders = new ArrayList<>();
         try (CsvReader<NamedCsvRecord> csv =
                 CsvReader.builder().ofNamedCsvRecord(dir.resolve("cdnow_sample_orders.csv"))) {
@@ -57,8 +57,12 @@ final class CdnowSample {
         return orders;
     }
 
-    static CustomerHistories histories(Path dir) {
-        var builder = CustomerHistories.builder(REFERENCE_DATE);
+    public static CustomerHistories histories(Path dir) {
+        return histories(dir, CustomerHistories.builder(REFERENCE_DATE));
+    }
+
+    /** Feeds the orders into {@code builder} (e.g. one with a profile's analysis window). */
+    public static CustomerHistories histories(Path dir, CustomerHistories.Builder builder) {
         for (Order o : orders(dir)) {
             builder.add(o.customerId(), o.epochDay(), o.amount());
         }

@@ -1,0 +1,672 @@
+package dev.rfm.analytics.computation;
+
+import dev.rfm.analytics.clv.BgNbdData;
+import dev.rfm.analytics.clv.BgNbdModel;
+import dev.rfm.analytics.clv.BgNbdParameters;
+import dev.rfm.analytics.clv.ClvSettings;
+import dev.rfm.analytics.clv.GammaGammaData;
+import dev.rfm.analytics.clv.GammaGammaModel;
+import dev.rfm.analytics.clv.GammaGammaParameters;
+import dev.rfm.analytics.clv.ModelFit;
+import dev.rfm.analytics.clv.ModelTimeUnit;
+import dev.rfm.analytics.history.Amounts;
+import dev.rfm.analytics.history.CustomerHistories;
+import dev.rfm.analytics.lifecycle.LifecycleClassifier;
+import dev.rfm.analytics.lifecycle.LifecycleStage;
+import dev.rfm.analytics.lifecycle.LifecycleThresholds;
+import dev.rfm.analytics.migration.AssignmentKind;
+import dev.rfm.analytics.migration.MigrationMatrix;
+import dev.rfm.analytics.migration.PreviousAssignments;
+import dev.rfm.analytics.profile.MonetaryBasis;
+import dev.rfm.analytics.profile.ScoringProfile;
+import dev.rfm.analytics.scoring.BinningMethod;
+import dev.rfm.analytics.scoring.CutPoints;
+import dev.rfm.analytics.scoring.Dimension;
+import dev.rfm.analytics.scoring.RfmScore;
+import dev.rfm.analytics.segment.Cn8Classifier;
+import dev.rfm.analytics.segment.Cn8Segment;
+import dev.rfm.analytics.segment.CustomSegmentScheme;
+import dev.rfm.analytics.segment.CustomerFacts;
+import dev.rfm.analytics.segment.SegmentDefinition;
+import dev.rfm.analytics.segment.SegmentScheme;
+import dev.rfm.analytics.segment.StandardSegment;
+import dev.rfm.analytics.value.AbcClass;
+import dev.rfm.analytics.value.AbcClassification;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A whole scoring run over built histories, as one pure function:
+ *
+ * <pre>{@code
+ * CustomerHistories.Builder builder = ScoringComputation.historiesBuilder(profile, referenceDate);
+ * // ... builder.add(customerId, epochDay, amountTenThousandths) for every order, sorted ...
+ * ScoringOutcome outcome = ScoringComputation.compute(
+ *         builder.build(), profile, customRules, previousAssignments, listener);
+ * }</pre>
+ *
+ * <p>Phases ({@link ComputationPhase}): RFM metrics of scored customers, cut points and scores,
+ * standard and cn8 segments, ABC classes, BG/NBD fit, Gamma-Gamma fit, predictions, lifecycle
+ * stages, custom segments, migration matrices, summary rows. A model fit that fails (or throws) is
+ * recorded in the outcome and its predictions are {@code NaN}; the RFM part is always complete.
+ */
+public final class ScoringComputation {
+
+    private ScoringComputation() {}
+
+    /** A histories builder whose analysis window is the profile's, as of {@code referenceDate}. */
+    public static CustomerHistories.Builder historiesBuilder(ScoringProfile profile, LocalDate referenceDate) {
+        return CustomerHistories.builder(referenceDate, profile.windowStart(referenceDate));
+    }
+
+    /** A run without custom segment rules. */
+    public static ScoringOutcome compute(
+            CustomerHistories histories,
+            ScoringProfile profile,
+            PreviousAssignments previous,
+            ProgressListener listener) {
+        return compute(histories, profile, CustomSegmentScheme.none(), previous, listener);
+    }
+
+    /**
+     * The run.
+     *
+     * @param histories built as of the run's reference date with the profile's analysis window
+     * @param profile the settings
+     * @param customRules the custom segment scheme ({@link CustomSegmentScheme#none()} for none)
+     * @param previous the previous run's assignments ({@link PreviousAssignments#none()} for none)
+     * @param listener receives phases and progress
+     * @throws IllegalArgumentException if the histories' window does not match the profile's
+     */
+    public static ScoringOutcome compute(
+            CustomerHistories histories,
+            ScoringProfile profile,
+            CustomSegmentScheme customRules,
+            PreviousAssignments previous,
+            ProgressListener listener) {
+        Objects.requireNonNull(histories, "histories must not be null");
+        Objects.requireNonNull(profile, "profile must not be null");
+        Objects.requireNonNull(customRules, "customRules must not be null");
+        Objects.requireNonNull(previous, "previous must not be null");
+        Objects.requireNonNull(listener, "listener must not be null");
+        LocalDate expectedStart = profile.windowStart(histories.referenceDate());
+        if (!Objects.equals(expectedStart, histories.windowStart())) {
+            throw new IllegalArgumentException("histories must be built with the profile's window start "
+                    + expectedStart + ", were built with " + histories.windowStart());
+        }
+        return new Run(histories, profile, customRules, previous, listener).compute();
+    }
+
+    static List<SegmentDefinition> definitions(SegmentScheme scheme, CustomSegmentScheme custom) {
+        return switch (scheme) {
+            case STANDARD ->
+                Arrays.stream(StandardSegment.values())
+                        .map(StandardSegment::definition)
+                        .toList();
+            case CN8 ->
+                Arrays.stream(Cn8Segment.values()).map(Cn8Segment::definition).toList();
+            case CUSTOM -> custom.definitions();
+        };
+    }
+
+    private static List<SegmentDefinition> stageDefinitions() {
+        List<SegmentDefinition> list = new ArrayList<>();
+        for (LifecycleStage s : LifecycleStage.values()) {
+            list.add(new SegmentDefinition(
+                    s.name(),
+                    s.nameEn(),
+                    s.nameZh(),
+                    s.descriptionEn(),
+                    s.descriptionZh(),
+                    s.actionEn(),
+                    s.actionZh()));
+        }
+        return List.copyOf(list);
+    }
+
+    /** The per-customer columns and run-level results; filled by {@link Run}, then read-only. */
+    static final class Columns implements CustomerFacts {
+        final int size;
+        final byte[] r;
+        final byte[] f;
+        final byte[] m;
+        final long[] monetary;
+        final byte[] standard;
+        final byte[] cn8Segment;
+        final byte[] abcClass;
+        final short[] custom;
+        final byte[] stage;
+        final double[] pAlive;
+        final double[] expected30;
+        final double[] expected90;
+        final double[] expected365;
+        final double[] expectedValue;
+        final double[] predictedClv;
+        long scoredCount;
+        final CutPoints[] cutPoints = new CutPoints[3];
+        Cn8Classifier cn8;
+        AbcClassification abc;
+        LifecycleThresholds thresholds;
+        ModelFit<BgNbdParameters> purchaseModel;
+        ModelFit<GammaGammaParameters> spendModel;
+        Map<AssignmentKind, MigrationMatrix> migrations;
+        Map<SegmentScheme, List<SummaryRow>> segmentSummaries;
+        List<SummaryRow> stageSummary;
+        private final CustomerHistories histories;
+
+        Columns(CustomerHistories histories) {
+            this.histories = histories;
+            size = histories.size();
+            r = new byte[size];
+            f = new byte[size];
+            m = new byte[size];
+            monetary = new long[size];
+            standard = filled(new byte[size]);
+            cn8Segment = filled(new byte[size]);
+            abcClass = filled(new byte[size]);
+            custom = new short[size];
+            Arrays.fill(custom, (short) -1);
+            stage = new byte[size];
+            pAlive = nan(size);
+            expected30 = nan(size);
+            expected90 = nan(size);
+            expected365 = nan(size);
+            expectedValue = nan(size);
+            predictedClv = nan(size);
+        }
+
+        private static byte[] filled(byte[] a) {
+            Arrays.fill(a, (byte) -1);
+            return a;
+        }
+
+        private static double[] nan(int n) {
+            double[] a = new double[n];
+            Arrays.fill(a, Double.NaN);
+            return a;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public boolean scored(int i) {
+            return r[i] != 0;
+        }
+
+        @Override
+        public int recencyScore(int i) {
+            return r[i];
+        }
+
+        @Override
+        public int frequencyScore(int i) {
+            return f[i];
+        }
+
+        @Override
+        public int monetaryScore(int i) {
+            return m[i];
+        }
+
+        @Override
+        public int recencyDays(int i) {
+            return histories.recencyDays(i);
+        }
+
+        @Override
+        public int frequency(int i) {
+            return histories.frequency(i);
+        }
+
+        @Override
+        public long monetaryTenThousandths(int i) {
+            return monetary[i];
+        }
+
+        @Override
+        public LifecycleStage stage(int i) {
+            return LifecycleStage.values()[stage[i]];
+        }
+
+        @Override
+        public double probabilityAlive(int i) {
+            return pAlive[i];
+        }
+
+        @Override
+        public double predictedClv(int i) {
+            return predictedClv[i];
+        }
+
+        @Override
+        public AbcClass abcClass(int i) {
+            return abcClass[i] < 0 ? null : AbcClass.values()[abcClass[i]];
+        }
+    }
+
+    /** One computation; its steps in order. */
+    private static final class Run {
+        private final CustomerHistories h;
+        private final ScoringProfile profile;
+        private final CustomSegmentScheme customRules;
+        private final PreviousAssignments previous;
+        private final ProgressListener listener;
+        private final Columns c;
+        private final int n;
+        private int[] previousIndex;
+
+        Run(
+                CustomerHistories h,
+                ScoringProfile profile,
+                CustomSegmentScheme customRules,
+                PreviousAssignments previous,
+                ProgressListener listener) {
+            this.h = h;
+            this.profile = profile;
+            this.customRules = customRules;
+            this.previous = previous;
+            this.listener = listener;
+            this.c = new Columns(h);
+            this.n = h.size();
+        }
+
+        ScoringOutcome compute() {
+            phase(ComputationPhase.METRICS);
+            long[][] scoredValues = metrics();
+            phase(ComputationPhase.SCORES);
+            scores(scoredValues);
+            phase(ComputationPhase.SEGMENTS);
+            segments(scoredValues);
+            phase(ComputationPhase.VALUE_CLASSES);
+            valueClasses();
+            phase(ComputationPhase.PURCHASE_MODEL);
+            BgNbdData purchaseData = BgNbdData.fromHistories(h, profile.modelTimeUnit());
+            c.purchaseModel =
+                    guarded(() -> BgNbdModel.fit(purchaseData), purchaseData.customers(), purchaseData.groups());
+            phase(ComputationPhase.SPEND_MODEL);
+            GammaGammaData spendData = GammaGammaData.fromHistories(h);
+            c.spendModel = guarded(() -> GammaGammaModel.fit(spendData), spendData.customers(), spendData.groups());
+            phase(ComputationPhase.PREDICTIONS);
+            predictions(purchaseData);
+            phase(ComputationPhase.LIFECYCLE);
+            lifecycle();
+            phase(ComputationPhase.CUSTOM_SEGMENTS);
+            for (int i = 0; i < n; i++) {
+                if (c.scored(i)) {
+                    c.custom[i] = (short) customRules.assign(c, i);
+                }
+            }
+            phase(ComputationPhase.MIGRATION);
+            migrations();
+            phase(ComputationPhase.SUMMARIES);
+            summaries();
+            phase(ComputationPhase.DONE);
+            return new ScoringOutcome(h, profile, customRules, c);
+        }
+
+        private void phase(ComputationPhase phase) {
+            listener.onProgress(phase, phase.start());
+        }
+
+        /** Recency, frequency and monetary of the scored customers, compacted for quantiles. */
+        private long[][] metrics() {
+            long[] recency = new long[n];
+            long[] frequency = new long[n];
+            long[] monetary = new long[n];
+            int k = 0;
+            boolean average = profile.monetaryBasis() == MonetaryBasis.AVERAGE;
+            for (int i = 0; i < n; i++) {
+                if (h.hasPurchaseInWindow(i)) {
+                    long value = average ? h.averageOrderValueTenThousandths(i) : h.windowNetTenThousandths(i);
+                    c.monetary[i] = value;
+                    recency[k] = h.recencyDays(i);
+                    frequency[k] = h.frequency(i);
+                    monetary[k] = value;
+                    k++;
+                }
+            }
+            c.scoredCount = k;
+            return new long[][] {Arrays.copyOf(recency, k), Arrays.copyOf(frequency, k), Arrays.copyOf(monetary, k)};
+        }
+
+        private void scores(long[][] values) {
+            for (Dimension d : Dimension.values()) {
+                c.cutPoints[d.ordinal()] = profile.rule(d).method() == BinningMethod.FIXED
+                        ? profile.fixedCutPoints(d)
+                        : CutPoints.quantiles(d, values[d.ordinal()], values[d.ordinal()].length, profile.bins());
+            }
+            CutPoints rc = c.cutPoints[0];
+            CutPoints fc = c.cutPoints[1];
+            CutPoints mc = c.cutPoints[2];
+            for (int i = 0; i < n; i++) {
+                if (h.hasPurchaseInWindow(i)) {
+                    c.r[i] = (byte) rc.score(h.recencyDays(i));
+                    c.f[i] = (byte) fc.score(h.frequency(i));
+                    c.m[i] = (byte) mc.score(c.monetary[i]);
+                }
+            }
+        }
+
+        private void segments(long[][] values) {
+            int bins = profile.bins();
+            if (c.scoredCount > 0) {
+                c.cn8 = Cn8Classifier.of(sum(values[0]), sum(values[1]), sum(values[2]), c.scoredCount);
+            }
+            for (int i = 0; i < n; i++) {
+                if (c.scored(i)) {
+                    int code = 100 * RfmScore.onFivePointScale(c.r[i], bins)
+                            + 10 * RfmScore.onFivePointScale(c.f[i], bins)
+                            + RfmScore.onFivePointScale(c.m[i], bins);
+                    c.standard[i] = (byte) StandardSegment.ofFivePointCode(code).ordinal();
+                    c.cn8Segment[i] = (byte) c.cn8.segmentOf(h.recencyDays(i), h.frequency(i), c.monetary[i])
+                            .ordinal();
+                }
+            }
+        }
+
+        private static long sum(long[] values) {
+            long s = 0;
+            for (long v : values) {
+                s = Math.addExact(s, v);
+            }
+            return s;
+        }
+
+        /** ABC by net revenue in the window, whatever the monetary basis (revenue is what it splits). */
+        private void valueClasses() {
+            long[] revenue = new long[(int) c.scoredCount];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (c.scored(i)) {
+                    revenue[k++] = h.windowNetTenThousandths(i);
+                }
+            }
+            c.abc = AbcClassification.of(revenue, k);
+            for (int i = 0; i < n; i++) {
+                if (c.scored(i)) {
+                    c.abcClass[i] =
+                            (byte) c.abc.classOf(h.windowNetTenThousandths(i)).ordinal();
+                }
+            }
+        }
+
+        /** A fit that throws becomes a FAILED fit: the RFM results must still be published. */
+        private static <P> ModelFit<P> guarded(
+                java.util.function.Supplier<ModelFit<P>> fit, long customers, int groups) {
+            try {
+                return fit.get();
+            } catch (RuntimeException e) {
+                return ModelFit.failed("fit failed: " + e, customers, groups);
+            }
+        }
+
+        /**
+         * P(alive), expected purchases, expected order value and predicted CLV. The BG/NBD parts are
+         * computed once per group (x, t_x, T), the series-heavy parts once per (x, T).
+         */
+        private void predictions(BgNbdData data) {
+            ModelTimeUnit unit = profile.modelTimeUnit();
+            ClvSettings clv = profile.clvSettings();
+            GammaGammaParameters spend = c.spendModel.converged() ? c.spendModel.parameters() : null;
+            int groups = data.groups();
+            double[] groupAlive = null;
+            double[][] groupExpected = null;
+            double[] groupDiscounted = null;
+            if (c.purchaseModel.converged()) {
+                BgNbdParameters model = c.purchaseModel.parameters();
+                long[] keys = new long[groups];
+                for (int g = 0; g < groups; g++) {
+                    keys[g] = ((long) data.x(g) << 32) | Math.round(data.age(g) * unit.days());
+                }
+                long[] distinct = distinctSorted(keys);
+                double[][] ifAlive = new double[PURCHASE_HORIZONS.length][distinct.length];
+                double[] discounted = new double[distinct.length];
+                for (int k = 0; k < distinct.length; k++) {
+                    int x = (int) (distinct[k] >>> 32);
+                    double age = unit.fromDays(distinct[k] & 0xFFFF_FFFFL);
+                    for (int t = 0; t < PURCHASE_HORIZONS.length; t++) {
+                        ifAlive[t][k] = model.expectedPurchasesIfAlive(unit.fromDays(PURCHASE_HORIZONS[t]), x, age);
+                    }
+                    discounted[k] = clv.discountedPurchasesIfAlive(model, x, age);
+                }
+                groupAlive = new double[groups];
+                groupExpected = new double[PURCHASE_HORIZONS.length][groups];
+                groupDiscounted = new double[groups];
+                for (int g = 0; g < groups; g++) {
+                    int k = Arrays.binarySearch(distinct, keys[g]);
+                    double alive = model.probabilityAlive(data.x(g), data.tx(g), data.age(g));
+                    groupAlive[g] = alive;
+                    for (int t = 0; t < PURCHASE_HORIZONS.length; t++) {
+                        groupExpected[t][g] = alive * ifAlive[t][k];
+                    }
+                    groupDiscounted[g] = alive * discounted[k];
+                }
+            }
+            double margin = clv.margin();
+            for (int i = 0; i < n; i++) {
+                int g = data.groupOf(i);
+                if (g < 0) {
+                    continue; // a prospect: no first purchase, no model quantities
+                }
+                if (spend != null) {
+                    int x = h.repeatTransactions(i);
+                    double meanValue = x == 0 ? 0 : h.repeatNetTenThousandths(i) / 10_000.0 / x;
+                    c.expectedValue[i] = spend.conditionalExpectedValue(x, meanValue);
+                }
+                if (groupAlive != null) {
+                    c.pAlive[i] = groupAlive[g];
+                    c.expected30[i] = groupExpected[0][g];
+                    c.expected90[i] = groupExpected[1][g];
+                    c.expected365[i] = groupExpected[2][g];
+                    c.predictedClv[i] = margin * c.expectedValue[i] * groupDiscounted[g];
+                }
+            }
+        }
+
+        private static final int[] PURCHASE_HORIZONS = ScoringOutcome.PURCHASE_HORIZON_DAYS;
+
+        private static long[] distinctSorted(long[] values) {
+            long[] sorted = values.clone();
+            Arrays.sort(sorted);
+            int k = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || sorted[i] != sorted[i - 1]) {
+                    sorted[k++] = sorted[i];
+                }
+            }
+            return Arrays.copyOf(sorted, k);
+        }
+
+        private void lifecycle() {
+            c.thresholds = profile.lifecycle().derived()
+                    ? LifecycleThresholds.derivedFrom(h, profile.newWindowDays())
+                    : LifecycleThresholds.fixed(
+                            profile.newWindowDays(),
+                            profile.lifecycle().dormantDays(),
+                            profile.lifecycle().lostDays());
+            LifecycleClassifier classifier = LifecycleClassifier.of(c.thresholds);
+            previousIndex = matchPrevious();
+            List<String> stageCodes = previous.codes(AssignmentKind.LIFECYCLE_STAGE);
+            LifecycleStage[] previousStage = new LifecycleStage[stageCodes.size()];
+            for (int k = 0; k < previousStage.length; k++) {
+                String code = stageCodes.get(k);
+                previousStage[k] = Arrays.stream(LifecycleStage.values())
+                        .filter(s -> s.name().equals(code))
+                        .findFirst()
+                        .orElse(null); // a stage this version does not know counts as none
+            }
+            LocalDate previousDate = previous.referenceDate();
+            long previousDay = previousDate == null ? Long.MAX_VALUE : previousDate.toEpochDay();
+            int referenceDay = h.referenceDay();
+            for (int i = 0; i < n; i++) {
+                boolean bought = h.hasPurchase(i);
+                LifecycleStage before = null;
+                if (previousIndex[i] >= 0) {
+                    int code = previous.codeIndex(AssignmentKind.LIFECYCLE_STAGE, previousIndex[i]);
+                    before = code < 0 ? null : previousStage[code];
+                }
+                LifecycleStage stage = classifier.stage(
+                        bought,
+                        bought ? referenceDay - h.firstPurchaseDay(i) : 0,
+                        bought ? h.recencyDays(i) : 0,
+                        before,
+                        bought && h.lastPurchaseDay(i) >= previousDay);
+                c.stage[i] = (byte) stage.ordinal();
+            }
+        }
+
+        /** For each customer, the index in the previous assignments or -1 (a merge of sorted ids). */
+        private int[] matchPrevious() {
+            int[] index = new int[n];
+            int j = 0;
+            for (int i = 0; i < n; i++) {
+                long id = h.customerId(i);
+                while (j < previous.size() && previous.customerId(j) < id) {
+                    j++;
+                }
+                index[i] = j < previous.size() && previous.customerId(j) == id ? j : -1;
+            }
+            return index;
+        }
+
+        private void migrations() {
+            Map<AssignmentKind, MigrationMatrix> matrices = new EnumMap<>(AssignmentKind.class);
+            matrices.put(
+                    AssignmentKind.STANDARD_SEGMENT,
+                    migration(AssignmentKind.STANDARD_SEGMENT, SegmentScheme.STANDARD, i -> c.standard[i]));
+            matrices.put(
+                    AssignmentKind.CN8_SEGMENT,
+                    migration(AssignmentKind.CN8_SEGMENT, SegmentScheme.CN8, i -> c.cn8Segment[i]));
+            matrices.put(
+                    AssignmentKind.CUSTOM_SEGMENT,
+                    migration(AssignmentKind.CUSTOM_SEGMENT, SegmentScheme.CUSTOM, i -> c.custom[i]));
+            matrices.put(
+                    AssignmentKind.LIFECYCLE_STAGE, migration(AssignmentKind.LIFECYCLE_STAGE, null, i -> c.stage[i]));
+            c.migrations = java.util.Collections.unmodifiableMap(matrices);
+        }
+
+        private MigrationMatrix migration(
+                AssignmentKind kind, SegmentScheme scheme, java.util.function.IntUnaryOperator current) {
+            List<String> currentCodes = (scheme == null ? stageDefinitions() : definitions(scheme, customRules))
+                    .stream().map(SegmentDefinition::code).toList();
+            List<String> previousCodes = previous.codes(kind);
+            MigrationMatrix.Tally tally = MigrationMatrix.tally(kind, currentCodes, previousCodes);
+            int[] rowOfPrevious = previousCodes.stream().mapToInt(tally::rowOf).toArray();
+            boolean[] matched = new boolean[previous.size()];
+            for (int i = 0; i < n; i++) {
+                int row = 0;
+                int p = previousIndex[i];
+                if (p >= 0) {
+                    matched[p] = true;
+                    int code = previous.codeIndex(kind, p);
+                    row = code < 0 ? 0 : rowOfPrevious[code];
+                }
+                tally.add(row, current.applyAsInt(i));
+            }
+            for (int p = 0; p < previous.size(); p++) {
+                if (!matched[p]) { // in the previous run only
+                    int code = previous.codeIndex(kind, p);
+                    tally.add(code < 0 ? 0 : rowOfPrevious[code], -1);
+                }
+            }
+            return tally.build();
+        }
+
+        private void summaries() {
+            Map<SegmentScheme, List<SummaryRow>> bySchema = new EnumMap<>(SegmentScheme.class);
+            bySchema.put(
+                    SegmentScheme.STANDARD,
+                    summary(definitions(SegmentScheme.STANDARD, customRules), i -> c.standard[i], true));
+            bySchema.put(
+                    SegmentScheme.CN8,
+                    summary(definitions(SegmentScheme.CN8, customRules), i -> c.cn8Segment[i], true));
+            bySchema.put(
+                    SegmentScheme.CUSTOM,
+                    summary(definitions(SegmentScheme.CUSTOM, customRules), i -> c.custom[i], true));
+            c.segmentSummaries = java.util.Collections.unmodifiableMap(bySchema);
+            c.stageSummary = summary(stageDefinitions(), i -> c.stage[i], false);
+        }
+
+        /**
+         * Summary rows over a category column. Population: scored customers for segments, all
+         * customers for stages; averages over members with a purchase in the window.
+         */
+        private List<SummaryRow> summary(
+                List<SegmentDefinition> definitions, java.util.function.IntUnaryOperator category, boolean scoredOnly) {
+            int k = definitions.size();
+            long[] customers = new long[k];
+            long[] revenue = new long[k];
+            long[] withMetrics = new long[k];
+            long[] recency = new long[k];
+            long[] frequency = new long[k];
+            BigInteger[] monetary = new BigInteger[k];
+            Arrays.fill(monetary, BigInteger.ZERO);
+            long[] monetaryPart = new long[k];
+            double[] clvSum = new double[k];
+            long[] clvCount = new long[k];
+            long population = 0;
+            long totalRevenue = 0;
+            for (int i = 0; i < n; i++) {
+                if (scoredOnly && !c.scored(i)) {
+                    continue;
+                }
+                int s = category.applyAsInt(i);
+                customers[s]++;
+                population++;
+                long net = h.windowNetTenThousandths(i);
+                revenue[s] = Math.addExact(revenue[s], net);
+                totalRevenue = Math.addExact(totalRevenue, net);
+                if (c.scored(i)) {
+                    withMetrics[s]++;
+                    recency[s] += h.recencyDays(i);
+                    frequency[s] += h.frequency(i);
+                    // BigInteger only when a long would overflow; sums of money are exact
+                    long next = monetaryPart[s] + c.monetary[i];
+                    if (((monetaryPart[s] ^ next) & (c.monetary[i] ^ next)) < 0) {
+                        monetary[s] = monetary[s].add(BigInteger.valueOf(monetaryPart[s]));
+                        next = c.monetary[i];
+                    }
+                    monetaryPart[s] = next;
+                }
+                double clv = c.predictedClv[i];
+                if (!Double.isNaN(clv)) {
+                    clvSum[s] += clv;
+                    clvCount[s]++;
+                }
+            }
+            List<SummaryRow> rows = new ArrayList<>(k);
+            for (int s = 0; s < k; s++) {
+                long members = withMetrics[s];
+                BigInteger monetarySum = monetary[s].add(BigInteger.valueOf(monetaryPart[s]));
+                rows.add(new SummaryRow(
+                        definitions.get(s),
+                        customers[s],
+                        population == 0 ? 0 : (double) customers[s] / population,
+                        Amounts.toDecimal(revenue[s]),
+                        totalRevenue == 0 ? 0 : (double) revenue[s] / totalRevenue,
+                        members == 0 ? null : (double) recency[s] / members,
+                        members == 0 ? null : (double) frequency[s] / members,
+                        members == 0
+                                ? null
+                                : new BigDecimal(monetarySum, Amounts.SCALE)
+                                        .divide(BigDecimal.valueOf(members), Amounts.SCALE, RoundingMode.HALF_EVEN),
+                        clvCount[s] == 0
+                                ? null
+                                : BigDecimal.valueOf(clvSum[s] / clvCount[s])
+                                        .setScale(Amounts.SCALE, RoundingMode.HALF_EVEN)));
+            }
+            return List.copyOf(rows);
+        }
+    }
+}
