@@ -1,0 +1,167 @@
+package dev.rfm.analytics.run;
+
+import dev.rfm.analytics.computation.ScoringComputation;
+import dev.rfm.analytics.computation.ScoringOutcome;
+import dev.rfm.analytics.history.CustomerHistories;
+import dev.rfm.analytics.migration.PreviousAssignments;
+import dev.rfm.analytics.profile.ScoringProfile;
+import dev.rfm.analytics.profile.ScoringProfileText;
+import dev.rfm.analytics.segment.CustomSegmentScheme;
+import dev.rfm.domain.database.Database;
+import dev.rfm.domain.database.NamedLock;
+import dev.rfm.domain.snapshot.RunSucceeded;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * One scoring run from start to published snapshot: read the previous snapshot's assignments, build the histories in
+ * one pass over the orders, compute (plain Java), then publish everything in one transaction. Any failure leaves the
+ * previous snapshot current and the run FAILED with its reason.
+ */
+@ApplicationScoped
+public class ScoringJob {
+
+    private static final Logger LOG = Logger.getLogger(ScoringJob.class.getName());
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    Event<RunSucceeded> succeeded;
+
+    @Inject
+    RunRetention retention;
+
+    Clock clock = Clock.systemDefaultZone();
+
+    private record RunSpec(LocalDate referenceDate, ScoringProfile profile) {}
+
+    public void execute(long runId) {
+        RunProgress progress = new RunProgress(dataSource, runId, clock);
+        try {
+            RunSpec spec = markRunning(runId);
+            progress.phase("previous snapshot", 0.01);
+            PreviousAssignments previous = previousAssignments();
+            progress.phase("reading orders", 0.03);
+            CustomerHistories histories = new OrderReader(dataSource)
+                    .read(
+                            spec.referenceDate(),
+                            spec.profile().windowStart(spec.referenceDate()),
+                            (read, total) -> progress.progress(0.03 + 0.32 * read / Math.max(1, total)));
+            progress.phase("computing", 0.35);
+            ScoringOutcome outcome = ScoringComputation.compute(
+                    histories, spec.profile(), CustomSegmentScheme.none(), previous, (phase, fraction) -> {
+                        try {
+                            progress.progress(0.35 + 0.40 * (phase.start() + fraction * 0.05));
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            progress.phase("writing results", 0.75);
+            publish(runId, outcome, progress);
+            LOG.info(() -> "Scoring run " + runId + " succeeded: " + outcome.scoredCustomers() + " customers scored");
+            succeeded.fire(new RunSucceeded(runId, spec.referenceDate()));
+            retention.apply();
+        } catch (Exception | Error e) {
+            LOG.log(Level.WARNING, "Scoring run " + runId + " failed", e);
+            fail(runId, e);
+        }
+    }
+
+    private RunSpec markRunning(long runId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement update = c.prepareStatement("update scoring_run set status = 'RUNNING',"
+                    + " started_at = ?, heartbeat_at = ?, phase = 'starting' where id = ?")) {
+                Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
+                update.setTimestamp(1, now);
+                update.setTimestamp(2, now);
+                update.setLong(3, runId);
+                update.executeUpdate();
+            }
+            try (PreparedStatement select =
+                    c.prepareStatement("select reference_date, profile_settings from scoring_run where id = ?")) {
+                select.setLong(1, runId);
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return new RunSpec(rs.getObject(1, LocalDate.class), ScoringProfileText.decode(rs.getString(2)));
+                }
+            }
+        }
+    }
+
+    /** The current snapshot's segments and stages per customer: where this run's migrations start from. */
+    private PreviousAssignments previousAssignments() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement select = c.prepareStatement("select s.customer_id, s.segment_standard,"
+                    + " s.segment_cn8, s.segment_custom, s.lifecycle_stage, r.reference_date"
+                    + " from current_snapshot cs join scoring_run r on r.id = cs.run_id"
+                    + " join customer_score s on s.run_id = cs.run_id order by s.customer_id")) {
+                select.setFetchSize(20_000);
+                try (ResultSet rs = select.executeQuery()) {
+                    PreviousAssignments.Builder builder = null;
+                    while (rs.next()) {
+                        if (builder == null) builder = PreviousAssignments.builder(rs.getObject(6, LocalDate.class));
+                        builder.add(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+                    }
+                    return builder == null ? PreviousAssignments.none() : builder.build();
+                }
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    private void publish(long runId, ScoringOutcome outcome, RunProgress progress) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                new SnapshotWriter()
+                        .write(
+                                c,
+                                runId,
+                                outcome,
+                                progress.timings(),
+                                (written, total) -> progress.progress(0.75 + 0.24 * written / Math.max(1, total)));
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void fail(long runId, Throwable cause) {
+        String message = cause instanceof RunProgress.RunCancelledException
+                ? cause.getMessage()
+                : "The run failed and nothing of it was published; the previous snapshot stays current. Cause: "
+                        + cause;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement update = c.prepareStatement(
+                    "update scoring_run set status = 'FAILED'," + " finished_at = ?, error_message = ? where id = ?")) {
+                update.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now(clock)));
+                update.setString(2, message.length() > 3900 ? message.substring(0, 3900) : message);
+                update.setLong(3, runId);
+                update.executeUpdate();
+            }
+            new NamedLock(NamedLock.SCORING_RUN).release(c, Long.toString(runId));
+            c.commit();
+        } catch (SQLException e) {
+            LOG.log(Level.SEVERE, "Could not record the failure of run " + runId, e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.rfm.web.snapshot;
+
+import dev.rfm.domain.database.Database;
+import dev.rfm.domain.ingest.ImportRecords;
+import dev.rfm.domain.snapshot.Snapshots;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import javax.sql.DataSource;
+
+/** Hands the plain-Java read models of the domain to CDI, over the application's data source. */
+@ApplicationScoped
+public class SnapshotsProducer {
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
+    @Produces
+    Snapshots snapshots() {
+        return new Snapshots(dataSource);
+    }
+
+    @Produces
+    ImportRecords importRecords() {
+        return new ImportRecords(dataSource);
+    }
+}
