@@ -2,14 +2,22 @@ package dev.rfm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rfm.domain.demo.DemoDataGenerator;
+import dev.rfm.domain.demo.DemoDataSettings;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -198,5 +206,198 @@ class ApplicationIT {
                 .readArray();
         assertThat(history.getJsonObject(0).getString("fileName")).isEqualTo("cdnow_orders.csv");
         assertThat(history.getJsonObject(0).getString("status")).isEqualTo("SUCCEEDED");
+    }
+
+    // ---- scoring runs ------------------------------------------------------------------------------------------
+
+    private static final LocalDate DEMO_LAST_DAY = LocalDate.of(2026, 6, 30);
+
+    @Test
+    @Order(20)
+    void generatedCustomersImportForTheRuns() throws Exception {
+        StringWriter csv = new StringWriter();
+        DemoDataGenerator.of(DemoDataSettings.endingOn(DEMO_LAST_DAY).withCustomers(3_000))
+                .writeCsv(csv);
+        JsonObject result = json(api.postCsv("api/imports?fileName=demo-3000.csv", csv.toString()));
+        assertThat(result.getInt("customersCreated")).isEqualTo(3_000);
+        assertThat(result.getInt("rowsRejected")).isZero();
+    }
+
+    /** Starts a run, waiting for any run in progress (the timer's) to finish first; returns the finished run. */
+    private JsonObject runToTheEnd(String referenceDate) throws Exception {
+        AtomicReference<Long> started = new AtomicReference<>();
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    HttpResponse<String> response =
+                            api.postJson("api/runs", "{\"referenceDate\": \"" + referenceDate + "\"}");
+                    if (response.statusCode() == 202)
+                        started.set(json(response).getJsonNumber("runId").longValue());
+                    else assertThat(response.statusCode()).isEqualTo(409);
+                    return started.get() != null;
+                });
+        return awaitFinished(started.get());
+    }
+
+    private JsonObject awaitFinished(long runId) {
+        AtomicReference<JsonObject> run = new AtomicReference<>();
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    run.set(json(api.get("api/runs/" + runId)));
+                    return run.get().getString("status").equals("SUCCEEDED")
+                            || run.get().getString("status").equals("FAILED");
+                });
+        return run.get();
+    }
+
+    @Test
+    @Order(21)
+    void theTimerStartsRunsOnItsOwn() {
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    JsonArray runs = Json.createReader(new StringReader(
+                                    api.get("api/runs?limit=50").body()))
+                            .readArray();
+                    return runs.stream()
+                            .map(JsonObject.class::cast)
+                            .anyMatch(r -> r.getString("trigger").equals("SCHEDULE")
+                                    && r.getString("status").equals("SUCCEEDED"));
+                });
+    }
+
+    @Test
+    @Order(22)
+    void aManualRunPublishesASnapshotThatRestReads() throws Exception {
+        JsonObject run = runToTheEnd(DEMO_LAST_DAY.plusDays(1).toString());
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.getString("referenceDate")).isEqualTo("2026-07-01");
+        long runId = run.getJsonNumber("id").longValue();
+        long scored = run.getJsonNumber("customersScored").longValue();
+        assertThat(scored).isPositive();
+
+        // the standard scheme: shares and revenue shares sum to 1, counts to the customers scored
+        JsonArray standard = Json.createReader(new StringReader(
+                        api.get("api/segments?scheme=standard&runId=" + runId).body()))
+                .readArray();
+        assertThat(standard).hasSize(11);
+        double share = 0, revenueShare = 0;
+        long customers = 0;
+        for (var value : standard) {
+            JsonObject segment = (JsonObject) value;
+            share += segment.getJsonNumber("share").doubleValue();
+            revenueShare += segment.getJsonNumber("revenueShare").doubleValue();
+            customers += segment.getJsonNumber("customers").longValue();
+            assertThat(segment.getString("action")).isNotBlank();
+        }
+        assertThat(share).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(revenueShare).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(customers).isEqualTo(scored);
+        JsonArray cn8 = Json.createReader(new StringReader(
+                        api.get("api/segments?scheme=cn8&runId=" + runId).body()))
+                .readArray();
+        assertThat(cn8).hasSize(8);
+        assertThat(cn8.getJsonObject(0).getString("nameZh")).endsWith("客户");
+
+        // a segment's members, paged and as CSV
+        String code = standard.stream()
+                .map(JsonObject.class::cast)
+                .filter(s -> s.getJsonNumber("customers").longValue() > 3)
+                .findFirst()
+                .orElseThrow()
+                .getString("code");
+        JsonObject page = json(api.get("api/segments/" + code + "/customers?page=0&size=3&runId=" + runId));
+        assertThat(page.getJsonArray("customers")).hasSize(3);
+        long total = page.getJsonNumber("total").longValue();
+        HttpResponse<String> csv = api.getCsv("api/segments/" + code + "/customers?runId=" + runId);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().lines().count()).isEqualTo(total + 1);
+
+        // one customer, as the contract names the fields
+        String customerId = page.getJsonArray("customers").getJsonObject(0).getString("customerId");
+        JsonObject customer = json(api.get("api/customers/" + customerId + "?runId=" + runId));
+        for (String field : new String[] {
+            "recencyDays",
+            "frequency",
+            "monetary",
+            "r",
+            "f",
+            "m",
+            "segment",
+            "segmentCn8",
+            "lifecycleStage",
+            "abcClass",
+            "pAlive",
+            "expectedPurchases90d",
+            "historicalClv",
+            "predictedClv"
+        }) {
+            assertThat(customer.containsKey(field)).as(field).isTrue();
+        }
+        assertThat(customer.getString("segment")).isEqualTo(code);
+        assertThat(customer.getJsonNumber("pAlive").doubleValue()).isBetween(0.0, 1.0);
+        assertThat(api.get("api/customers/NO-SUCH-CUSTOMER").statusCode()).isEqualTo(404);
+
+        // the models, with their health
+        JsonObject model = json(api.get("api/model?runId=" + runId));
+        assertThat(model.getString("timeUnit")).isIn("days", "weeks");
+        JsonObject bgnbd = model.getJsonObject("bgnbd");
+        assertThat(bgnbd.getJsonNumber("r").doubleValue()).isPositive();
+        assertThat(bgnbd.getJsonNumber("alpha").doubleValue()).isPositive();
+        assertThat(bgnbd.getJsonNumber("logLikelihood").doubleValue()).isNegative();
+        assertThat(model.getJsonObject("gammaGamma").getJsonNumber("p").doubleValue())
+                .isPositive();
+    }
+
+    @Test
+    @Order(23)
+    void aSecondRequestWhileARunWorksGetsTheRunningRunsId() throws Exception {
+        JsonObject finished = runToTheEnd(DEMO_LAST_DAY.plusDays(2).toString());
+        assertThat(finished.getString("status")).isEqualTo("SUCCEEDED");
+        HttpResponse<String> first = api.postJson("api/runs", "{\"referenceDate\": \"2026-07-03\"}");
+        HttpResponse<String> second = api.postJson("api/runs", "{\"referenceDate\": \"2026-07-04\"}");
+        assertThat(second.statusCode()).isEqualTo(409);
+        long running = json(second).getJsonNumber("runId").longValue();
+        if (first.statusCode() == 202) {
+            assertThat(running).isEqualTo(json(first).getJsonNumber("runId").longValue());
+        }
+        awaitFinished(running);
+    }
+
+    @Test
+    @Order(24)
+    void aCancelledRunPublishesNothingAndThePreviousSnapshotStaysCurrent() throws Exception {
+        JsonObject before = runToTheEnd(DEMO_LAST_DAY.plusDays(3).toString());
+        long previous = before.getJsonNumber("id").longValue();
+        AtomicReference<Long> cancelled = new AtomicReference<>();
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    HttpResponse<String> start = api.postJson("api/runs", "{\"referenceDate\": \"2026-07-05\"}");
+                    if (start.statusCode() != 202) return false;
+                    long id = json(start).getJsonNumber("runId").longValue();
+                    HttpResponse<String> cancel = api.postJson("api/runs/" + id + "/cancel", "");
+                    assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+                    cancelled.set(id);
+                    return true;
+                });
+        JsonObject run = awaitFinished(cancelled.get());
+        assertThat(run.getString("status")).isEqualTo("FAILED");
+        assertThat(run.getString("error")).contains("Cancelled").contains("previous snapshot stays current");
+        assertThat(run.getBoolean("current")).isFalse();
+        JsonObject current = json(api.get("api/runs/current"));
+        assertThat(current.getJsonNumber("id").longValue()).isNotEqualTo(cancelled.get());
+        assertThat(current.getJsonNumber("id").longValue()).isGreaterThanOrEqualTo(previous);
+        // nothing of the cancelled run is readable
+        JsonArray segments = Json.createReader(
+                        new StringReader(api.get("api/segments?scheme=standard&runId=" + cancelled.get())
+                                .body()))
+                .readArray();
+        assertThat(segments).isEmpty();
     }
 }
