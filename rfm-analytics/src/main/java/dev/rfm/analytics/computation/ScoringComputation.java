@@ -151,6 +151,7 @@ public final class ScoringComputation {
         final double[] expectedValue;
         final double[] predictedClv;
         long scoredCount;
+        long failedPredictions;
         final CutPoints[] cutPoints = new CutPoints[3];
         Cn8Classifier cn8;
         AbcClassification abc;
@@ -435,10 +436,19 @@ public final class ScoringComputation {
                 for (int k = 0; k < distinct.length; k++) {
                     int x = (int) (distinct[k] >>> 32);
                     double age = unit.fromDays(distinct[k] & 0xFFFF_FFFFL);
-                    for (int t = 0; t < PURCHASE_HORIZONS.length; t++) {
-                        ifAlive[t][k] = model.expectedPurchasesIfAlive(unit.fromDays(PURCHASE_HORIZONS[t]), x, age);
+                    try {
+                        for (int t = 0; t < PURCHASE_HORIZONS.length; t++) {
+                            ifAlive[t][k] = model.expectedPurchasesIfAlive(unit.fromDays(PURCHASE_HORIZONS[t]), x, age);
+                        }
+                        discounted[k] = clv.discountedPurchasesIfAlive(model, x, age);
+                    } catch (ArithmeticException e) {
+                        // a series that cannot be evaluated costs these customers their predictions,
+                        // not the run; they are counted in failedPredictions
+                        for (double[] horizon : ifAlive) {
+                            horizon[k] = Double.NaN;
+                        }
+                        discounted[k] = Double.NaN;
                     }
-                    discounted[k] = clv.discountedPurchasesIfAlive(model, x, age);
                 }
                 groupAlive = new double[groups];
                 groupExpected = new double[PURCHASE_HORIZONS.length][groups];
@@ -470,6 +480,9 @@ public final class ScoringComputation {
                     c.expected90[i] = groupExpected[1][g];
                     c.expected365[i] = groupExpected[2][g];
                     c.predictedClv[i] = margin * c.expectedValue[i] * groupDiscounted[g];
+                    if (Double.isNaN(groupDiscounted[g])) {
+                        c.failedPredictions++;
+                    }
                 }
             }
         }

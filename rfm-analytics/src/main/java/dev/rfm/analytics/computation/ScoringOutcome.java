@@ -127,6 +127,15 @@ public final class ScoringOutcome implements CustomerFacts {
         return !c.purchaseModel.converged() || !c.spendModel.converged();
     }
 
+    /**
+     * Customers whose purchase predictions could not be computed although the purchase model
+     * converged (a hypergeometric series that would not converge); their predictions are {@code
+     * NaN}. Normally 0.
+     */
+    public long failedPredictions() {
+        return c.failedPredictions;
+    }
+
     public MigrationMatrix migration(AssignmentKind kind) {
         return c.migrations.get(kind);
     }
