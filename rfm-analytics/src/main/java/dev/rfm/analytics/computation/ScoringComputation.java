@@ -245,7 +245,7 @@ public final class ScoringComputation {
 
         @Override
         public LifecycleStage stage(int i) {
-            return LifecycleStage.values()[stage[i]];
+            return STAGES[stage[i]];
         }
 
         @Override
@@ -260,9 +260,13 @@ public final class ScoringComputation {
 
         @Override
         public AbcClass abcClass(int i) {
-            return abcClass[i] < 0 ? null : AbcClass.values()[abcClass[i]];
+            return abcClass[i] < 0 ? null : ABC_CLASSES[abcClass[i]];
         }
     }
+
+    // values() copies its array on every call; per-customer lookups use these
+    private static final LifecycleStage[] STAGES = LifecycleStage.values();
+    private static final AbcClass[] ABC_CLASSES = AbcClass.values();
 
     /** One computation; its steps in order. */
     private static final class Run {

@@ -68,17 +68,17 @@ class ScaleTest {
     }
 
     /**
-     * Customers drawn from BG/NBD (r 0.9, alpha 60 days, a 0.6, b 4) and Gamma-Gamma (p 4, q 3,
+     * Customers drawn from BG/NBD (r 0.9, alpha 30 days, a 0.6, b 8) and Gamma-Gamma (p 4, q 3,
      * gamma 60) processes, generated while feeding (nothing stored per customer); orders are spread
-     * over a three-year window, one in twenty is refunded.
+     * over a three-year window (about 10 orders per customer), one in twenty is refunded.
      */
     private static long feed(CustomerHistories.Builder builder, int customers, int referenceDay) {
         var random = new org.hipparchus.random.RandomDataGenerator(42);
         long orders = 0;
         for (int id = 0; id < customers; id++) {
             int born = referenceDay - 1 - random.nextInt(0, 1094);
-            double lambda = random.nextGamma(0.9, 1 / 60.0);
-            double dropout = random.nextBeta(0.6, 4);
+            double lambda = random.nextGamma(0.9, 1 / 30.0);
+            double dropout = random.nextBeta(0.6, 8);
             double nu = random.nextGamma(3, 1 / 60.0);
             double t = 0;
             int purchases = 0;
