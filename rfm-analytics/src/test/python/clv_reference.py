@@ -63,3 +63,15 @@ for x, tx, T, mx in [(2, 30.43, 38.86, 22.35), (0, 0.0, 38.86, 0.0)]:
         clv += value * (cond(i * m, x, tx, T) - cond((i - 1) * m, x, tx, T)) / (1 + d) ** i
     print(f"x={x} tx={tx} T={T} m_x={mx}: E[value]={value!r} CLV(margin {margin}, {annual} p.a., {months} months)"
           f"={margin * clv!r}")
+
+# Degenerate fits (a, b in the hundreds/thousands) make the Euler-transformed series overflow
+# unless it is summed on a log scale. Reference with mpmath at 50 digits, untransformed eq. (10)
+# "if alive" part.
+import mpmath as mp
+mp.mp.dps = 50
+aa, ab, ar, ax, aT, at = mp.mpf('846.6'), mp.mpf('64980.5'), mp.mpf('0.5'), 3, mp.mpf(10), mp.mpf(64)
+alph = mp.mpf(20)
+zz = at / (alph + aT + at)
+ifalive = (aa + ab + ax - 1) / (aa - 1) * (1 - ((alph + aT) / (alph + aT + at)) ** (ar + ax)
+                                            * mp.hyp2f1(ar + ax, ab + ax, aa + ab + ax - 1, zz))
+print(f"large a: r=0.5 alpha=20 a=846.6 b=64980.5 x=3 T=10 t=64: E[Y|alive]={mp.nstr(ifalive, 17)}")

@@ -24,20 +24,33 @@ public final class BgNbdData {
     private final double[] age;
     private final double[] weight;
     private final long customers;
-    private final int[] groupOfCustomer;
+    private final long eligibleCustomers;
+    // whole days of t_x and T when built from histories (lets the likelihood use log tables), else null
+    private final int[] txDays;
+    private final int[] ageDays;
 
-    private BgNbdData(ModelTimeUnit unit, int[] x, double[] tx, double[] age, double[] weight, int[] groupOfCustomer) {
+    private BgNbdData(
+            ModelTimeUnit unit,
+            int[] x,
+            double[] tx,
+            double[] age,
+            double[] weight,
+            int[] txDays,
+            int[] ageDays,
+            long eligibleCustomers) {
         this.unit = unit;
         this.x = x;
         this.tx = tx;
         this.age = age;
         this.weight = weight;
+        this.txDays = txDays;
+        this.ageDays = ageDays;
         long n = 0;
         for (double w : weight) {
             n += (long) w;
         }
         this.customers = n;
-        this.groupOfCustomer = groupOfCustomer;
+        this.eligibleCustomers = eligibleCustomers < 0 ? n : eligibleCustomers;
     }
 
     /**
@@ -94,55 +107,74 @@ public final class BgNbdData {
             sage[j] = age[i];
             sw[j] = weight[i];
         }
-        return new BgNbdData(unit, sx, stx, sage, sw, null);
+        return new BgNbdData(unit, sx, stx, sage, sw, null, null, -1);
     }
 
     /**
      * Groups every customer with a purchase before the reference date by (x, t_x, T) in whole
-     * days, then converts to {@code unit}. Prospects are not part of the data ({@link
-     * #groupOf(int)} is -1 for them).
+     * days, then converts to {@code unit}. Prospects are not part of the data.
      */
     public static BgNbdData fromHistories(CustomerHistories histories, ModelTimeUnit unit) {
+        return fromHistories(histories, unit, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #fromHistories(CustomerHistories, ModelTimeUnit)}, but with more than {@code
+     * maxCustomers} customers with a purchase, only a deterministic sample of about {@code
+     * maxCustomers} of them (chosen by a hash of the customer id, so the same customers every
+     * run). At daily resolution almost every repeat customer is a group of its own, so grouping
+     * alone does not bound the fit's cost; the sample does, at the price of sampling error (about
+     * 1/sqrt(maxCustomers) relative). {@link #eligibleCustomers()} tells how many there were.
+     */
+    public static BgNbdData fromHistories(CustomerHistories histories, ModelTimeUnit unit, int maxCustomers) {
         Objects.requireNonNull(unit, "unit must not be null");
+        if (maxCustomers < 1) {
+            throw new IllegalArgumentException("maxCustomers must be >= 1, was " + maxCustomers);
+        }
         int size = histories.size();
-        long[] keys = new long[size];
-        int n = 0;
+        long eligible = 0;
         for (int i = 0; i < size; i++) {
             if (histories.hasPurchase(i)) {
+                eligible++;
+            }
+        }
+        Sample sample = Sample.of(maxCustomers, eligible);
+        long[] keys = new long[(int) Math.min(eligible, Integer.MAX_VALUE)];
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (histories.hasPurchase(i) && sample.includes(histories.customerId(i))) {
                 keys[n++] = key(
                         histories.repeatTransactions(i), histories.recencyInModelDays(i), histories.ageInModelDays(i));
             }
         }
-        long[] sorted = Arrays.copyOf(keys, n);
-        Arrays.sort(sorted);
+        Arrays.sort(keys, 0, n);
         int groups = 0;
         for (int i = 0; i < n; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
+            if (i == 0 || keys[i] != keys[i - 1]) {
                 groups++;
             }
         }
-        long[] distinct = new long[groups];
+        int[] x = new int[groups];
+        int[] txDays = new int[groups];
+        int[] ageDays = new int[groups];
         double[] weight = new double[groups];
         int g = -1;
         for (int i = 0; i < n; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                distinct[++g] = sorted[i];
+            if (i == 0 || keys[i] != keys[i - 1]) {
+                g++;
+                x[g] = (int) (keys[i] >>> (2 * FIELD_BITS));
+                txDays[g] = (int) ((keys[i] >>> FIELD_BITS) & FIELD_MASK);
+                ageDays[g] = (int) (keys[i] & FIELD_MASK);
             }
             weight[g]++;
         }
-        int[] x = new int[groups];
         double[] tx = new double[groups];
         double[] age = new double[groups];
         for (int k = 0; k < groups; k++) {
-            x[k] = (int) (distinct[k] >>> (2 * FIELD_BITS));
-            tx[k] = unit.fromDays((distinct[k] >>> FIELD_BITS) & FIELD_MASK);
-            age[k] = unit.fromDays(distinct[k] & FIELD_MASK);
+            tx[k] = unit.fromDays(txDays[k]);
+            age[k] = unit.fromDays(ageDays[k]);
         }
-        int[] groupOf = new int[size];
-        for (int i = 0, j = 0; i < size; i++) {
-            groupOf[i] = histories.hasPurchase(i) ? Arrays.binarySearch(distinct, keys[j++]) : -1;
-        }
-        return new BgNbdData(unit, x, tx, age, weight, groupOf);
+        return new BgNbdData(unit, x, tx, age, weight, txDays, ageDays, eligible);
     }
 
     private static long key(int x, int txDays, int ageDays) {
@@ -162,7 +194,7 @@ public final class BgNbdData {
         return x.length;
     }
 
-    /** Number of customers, the sum of the weights. */
+    /** Number of customers in the data (the sum of the weights): the customers the fit uses. */
     public long customers() {
         return customers;
     }
@@ -184,17 +216,22 @@ public final class BgNbdData {
         return weight[group];
     }
 
-    /**
-     * The group of customer {@code customerIndex} of the histories this data was built from, or -1
-     * for a prospect.
-     *
-     * @throws IllegalStateException if the data was not built from histories
-     */
-    public int groupOf(int customerIndex) {
-        if (groupOfCustomer == null) {
-            throw new IllegalStateException("data was not built from customer histories");
-        }
-        return groupOfCustomer[customerIndex];
+    /** Customers that could have been used; more than {@link #customers()} when sampled. */
+    public long eligibleCustomers() {
+        return eligibleCustomers;
+    }
+
+    /** Whether t_x and T are whole days ({@link #txDays}, {@link #ageDays} available). */
+    boolean wholeDays() {
+        return txDays != null;
+    }
+
+    int txDays(int group) {
+        return txDays[group];
+    }
+
+    int ageDays(int group) {
+        return ageDays[group];
     }
 
     /** Repeat customers (x &gt; 0). */

@@ -24,9 +24,17 @@ import org.hipparchus.special.Gamma;
 final class BgNbdLikelihood implements LogLikelihood {
 
     private final BgNbdData data;
+    private final int maxDay;
 
     BgNbdLikelihood(BgNbdData data) {
         this.data = data;
+        int max = -1;
+        if (data.wholeDays()) {
+            for (int k = 0; k < data.groups(); k++) {
+                max = Math.max(max, data.ageDays(k)); // t_x <= T
+            }
+        }
+        this.maxDay = max;
     }
 
     @Override
@@ -48,6 +56,16 @@ final class BgNbdLikelihood implements LogLikelihood {
         double psiB = Gamma.digamma(b);
         double psiAb = Gamma.digamma(a + b);
         double logA = Math.log(a);
+        // With whole-day data, ln(alpha + d) for every day d once per evaluation instead of twice
+        // per group: the groups outnumber the days by far.
+        double[] logAlphaPlus = null;
+        if (maxDay >= 0) {
+            logAlphaPlus = new double[maxDay + 1];
+            double daysPerUnit = data.unit().days();
+            for (int d = 0; d <= maxDay; d++) {
+                logAlphaPlus[d] = Math.log(alpha + d / daysPerUnit);
+            }
+        }
 
         double sum = 0;
         double gr = 0;
@@ -71,14 +89,14 @@ final class BgNbdLikelihood implements LogLikelihood {
                 logBx1 = x > 0 ? Math.log(b + x - 1) : 0;
             }
             double w = data.weight(k);
-            double logAgeTerm = Math.log(alpha + data.age(k));
+            double logAgeTerm = logAlphaPlus != null ? logAlphaPlus[data.ageDays(k)] : Math.log(alpha + data.age(k));
             double a3 = -(r + x) * logAgeTerm;
             double s;
             double w3;
             double w4;
             double logTxTerm = 0;
             if (x > 0) {
-                logTxTerm = Math.log(alpha + data.tx(k));
+                logTxTerm = logAlphaPlus != null ? logAlphaPlus[data.txDays(k)] : Math.log(alpha + data.tx(k));
                 double a4 = logA - logBx1 - (r + x) * logTxTerm;
                 s = BgNbdParameters.logSumExp(a3, a4);
                 w3 = Math.exp(a3 - s);

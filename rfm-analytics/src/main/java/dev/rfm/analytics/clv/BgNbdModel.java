@@ -23,11 +23,14 @@ public final class BgNbdModel {
     public static ModelFit<BgNbdParameters> fit(BgNbdData data) {
         long customers = data.customers();
         if (customers == 0) {
-            return ModelFit.failed("no customers with a purchase", 0, 0);
+            return ModelFit.failed("no customers with a purchase", 0, 0, 0);
         }
         if (data.repeatCustomers() == 0) {
             return ModelFit.failed(
-                    "no repeat customers: the repeat-purchase process cannot be estimated", customers, data.groups());
+                    "no repeat customers: the repeat-purchase process cannot be estimated",
+                    customers,
+                    data.eligibleCustomers(),
+                    data.groups());
         }
         MaximumLikelihood.Estimate e =
                 MaximumLikelihood.maximise(new BgNbdLikelihood(data), startingPoint(data), customers);
@@ -37,7 +40,8 @@ public final class BgNbdModel {
             parameters =
                     new BgNbdParameters(Math.exp(t[0]), Math.exp(t[1]), Math.exp(t[2]), Math.exp(t[3]), data.unit());
         } catch (IllegalArgumentException invalid) {
-            return ModelFit.failed("invalid estimate: " + invalid.getMessage(), customers, data.groups());
+            return ModelFit.failed(
+                    "invalid estimate: " + invalid.getMessage(), customers, data.eligibleCustomers(), data.groups());
         }
         return new ModelFit<>(
                 e.certified() ? ModelFit.Status.CONVERGED : ModelFit.Status.NOT_CONVERGED,
@@ -47,6 +51,7 @@ public final class BgNbdModel {
                 e.evaluations(),
                 e.gradientNorm(),
                 customers,
+                data.eligibleCustomers(),
                 data.groups(),
                 e.problem());
     }

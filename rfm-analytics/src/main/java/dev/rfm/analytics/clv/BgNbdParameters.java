@@ -16,7 +16,9 @@ import org.hipparchus.special.Gamma;
  * whose series terms grow like {@code n^(x+r-a)} before shrinking, which overflows for large x.
  * Euler's transformation {@code 2F1(A,B;C;z) = (1-z)^(C-A-B) 2F1(C-A, C-B; C; z)} (Abramowitz
  * &amp; Stegun 15.3.3) turns the bracket into {@code 1 - (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1;
- * z)}, whose terms shrink from the start and no longer depend on r+x in the exponent.
+ * z)}, whose terms no longer grow with x; the product of the tiny power and the large series
+ * (when a is large) is summed on a log scale ({@link Hypergeometric2F1#scaled}). A value the series
+ * cannot deliver raises an {@link ArithmeticException}.
  *
  * @param r shape of the purchase-rate distribution
  * @param alpha scale of the purchase-rate distribution, in {@code unit}
@@ -126,10 +128,11 @@ public record BgNbdParameters(double r, double alpha, double a, double b, ModelT
 
     private double ifAlive(double t, int x, double age, double a) {
         double z = t / (alpha + age + t);
-        double oneMinusZ = (alpha + age) / (alpha + age + t);
+        double logOneMinusZ = Math.log(alpha + age) - Math.log(alpha + age + t);
         double c = a + b + x - 1;
-        double f = Hypergeometric2F1.value(a + b - 1 - r, a - 1, c, z);
-        return c / (a - 1) * (1 - Math.pow(oneMinusZ, a - 1) * f);
+        // (1-z)^(a-1) 2F1(...) as one scaled product: for large a both factors are extreme
+        double product = Hypergeometric2F1.scaled((a - 1) * logOneMinusZ, a + b - 1 - r, a - 1, c, z);
+        return c / (a - 1) * (1 - product);
     }
 
     private static void checkTime(double t) {

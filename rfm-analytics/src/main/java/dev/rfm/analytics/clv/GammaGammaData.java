@@ -15,8 +15,9 @@ public final class GammaGammaData {
     private final double[] meanValue;
     private final double[] weight;
     private final long customers;
+    private final long eligibleCustomers;
 
-    private GammaGammaData(int[] x, double[] meanValue, double[] weight) {
+    private GammaGammaData(int[] x, double[] meanValue, double[] weight, long eligibleCustomers) {
         this.x = x;
         this.meanValue = meanValue;
         this.weight = weight;
@@ -25,6 +26,7 @@ public final class GammaGammaData {
             n += (long) w;
         }
         this.customers = n;
+        this.eligibleCustomers = eligibleCustomers < 0 ? n : eligibleCustomers;
     }
 
     /**
@@ -51,7 +53,7 @@ public final class GammaGammaData {
                 throw new IllegalArgumentException("weight must be positive, was " + weight[i] + " at " + i);
             }
         }
-        return new GammaGammaData(x.clone(), meanValue.clone(), weight.clone());
+        return new GammaGammaData(x.clone(), meanValue.clone(), weight.clone(), -1);
     }
 
     /**
@@ -59,18 +61,37 @@ public final class GammaGammaData {
      * repeat amount): a counting sort by x, then a sort of the amounts within each x.
      */
     public static GammaGammaData fromHistories(CustomerHistories histories) {
+        return fromHistories(histories, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #fromHistories(CustomerHistories)}, but with more than {@code maxCustomers}
+     * eligible customers only a deterministic sample of about that many, chosen by a hash of the
+     * customer id (see {@link BgNbdData#fromHistories(CustomerHistories, ModelTimeUnit, int)}).
+     */
+    public static GammaGammaData fromHistories(CustomerHistories histories, int maxCustomers) {
+        if (maxCustomers < 1) {
+            throw new IllegalArgumentException("maxCustomers must be >= 1, was " + maxCustomers);
+        }
         int size = histories.size();
+        long candidates = 0;
+        for (int i = 0; i < size; i++) {
+            if (eligible(histories, i)) {
+                candidates++;
+            }
+        }
+        Sample sample = Sample.of(maxCustomers, candidates);
         int maxX = 0;
         int n = 0;
         for (int i = 0; i < size; i++) {
-            if (eligible(histories, i)) {
+            if (eligible(histories, i) && sample.includes(histories.customerId(i))) {
                 maxX = Math.max(maxX, histories.repeatTransactions(i));
                 n++;
             }
         }
         int[] start = new int[maxX + 2];
         for (int i = 0; i < size; i++) {
-            if (eligible(histories, i)) {
+            if (eligible(histories, i) && sample.includes(histories.customerId(i))) {
                 start[histories.repeatTransactions(i) + 1]++;
             }
         }
@@ -80,7 +101,7 @@ public final class GammaGammaData {
         long[] nets = new long[n];
         int[] fill = Arrays.copyOf(start, start.length);
         for (int i = 0; i < size; i++) {
-            if (eligible(histories, i)) {
+            if (eligible(histories, i) && sample.includes(histories.customerId(i))) {
                 nets[fill[histories.repeatTransactions(i)]++] = histories.repeatNetTenThousandths(i);
             }
         }
@@ -101,7 +122,8 @@ public final class GammaGammaData {
                 }
             }
         }
-        return new GammaGammaData(Arrays.copyOf(gx, groups), Arrays.copyOf(gm, groups), Arrays.copyOf(gw, groups));
+        return new GammaGammaData(
+                Arrays.copyOf(gx, groups), Arrays.copyOf(gm, groups), Arrays.copyOf(gw, groups), candidates);
     }
 
     private static boolean eligible(CustomerHistories histories, int i) {
@@ -112,8 +134,14 @@ public final class GammaGammaData {
         return x.length;
     }
 
+    /** Customers in the data: the customers the fit uses. */
     public long customers() {
         return customers;
+    }
+
+    /** Customers that could have been used; more than {@link #customers()} when sampled. */
+    public long eligibleCustomers() {
+        return eligibleCustomers;
     }
 
     public int x(int group) {

@@ -18,6 +18,7 @@ public final class GammaGammaModel {
             return ModelFit.failed(
                     "needs at least " + MIN_CUSTOMERS + " repeat customers with positive spend, had " + customers,
                     customers,
+                    data.eligibleCustomers(),
                     data.groups());
         }
         MaximumLikelihood.Estimate e =
@@ -27,7 +28,8 @@ public final class GammaGammaModel {
         try {
             parameters = new GammaGammaParameters(Math.exp(t[0]), Math.exp(t[1]), Math.exp(t[2]));
         } catch (IllegalArgumentException invalid) {
-            return ModelFit.failed("invalid estimate: " + invalid.getMessage(), customers, data.groups());
+            return ModelFit.failed(
+                    "invalid estimate: " + invalid.getMessage(), customers, data.eligibleCustomers(), data.groups());
         }
         return new ModelFit<>(
                 e.certified() ? ModelFit.Status.CONVERGED : ModelFit.Status.NOT_CONVERGED,
@@ -37,6 +39,7 @@ public final class GammaGammaModel {
                 e.evaluations(),
                 e.gradientNorm(),
                 customers,
+                data.eligibleCustomers(),
                 data.groups(),
                 e.problem());
     }

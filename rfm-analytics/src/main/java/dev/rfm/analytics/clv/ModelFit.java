@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param gradientNorm largest absolute component of the analytic gradient of ln L with respect to
  *     the log-parameters at the estimates: the convergence certificate
  * @param customers customers the fit used
+ * @param eligibleCustomers customers that could have been used; more than {@code customers} when
+ *     the fit ran on a deterministic sample (large data, see {@code BgNbdData.fromHistories})
  * @param groups distinct histories the likelihood was evaluated over
  * @param message why the fit failed or did not converge; {@code null} when converged
  * @param <P> the parameter type
@@ -27,6 +29,7 @@ public record ModelFit<P>(
         int evaluations,
         double gradientNorm,
         long customers,
+        long eligibleCustomers,
         int groups,
         String message) {
 
@@ -52,8 +55,14 @@ public record ModelFit<P>(
     }
 
     /** A fit that produced no estimate. */
-    public static <P> ModelFit<P> failed(String message, long customers, int groups) {
-        return new ModelFit<>(Status.FAILED, null, Double.NaN, 0, 0, Double.NaN, customers, groups, message);
+    public static <P> ModelFit<P> failed(String message, long customers, long eligibleCustomers, int groups) {
+        return new ModelFit<>(
+                Status.FAILED, null, Double.NaN, 0, 0, Double.NaN, customers, eligibleCustomers, groups, message);
+    }
+
+    /** Whether the fit used a sample of the eligible customers. */
+    public boolean sampled() {
+        return customers < eligibleCustomers;
     }
 
     /** Whether the parameters may be used for predictions. */

@@ -43,6 +43,12 @@ public final class ScoringOutcome implements CustomerFacts {
     /** The expected-purchase horizons of every run, in days. */
     public static final int[] PURCHASE_HORIZON_DAYS = {30, 90, 365};
 
+    // values() copies its array on every call; per-customer accessors use these
+    private static final StandardSegment[] STANDARD = StandardSegment.values();
+    private static final Cn8Segment[] CN8 = Cn8Segment.values();
+    private static final LifecycleStage[] STAGES = LifecycleStage.values();
+    private static final AbcClass[] ABC = AbcClass.values();
+
     private final CustomerHistories histories;
     private final ScoringProfile profile;
     private final CustomSegmentScheme customScheme;
@@ -125,6 +131,15 @@ public final class ScoringOutcome implements CustomerFacts {
      */
     public boolean modelPartFailed() {
         return !c.purchaseModel.converged() || !c.spendModel.converged();
+    }
+
+    /**
+     * Customers whose purchase predictions could not be computed although the purchase model
+     * converged (a hypergeometric series that would not converge); their predictions are {@code
+     * NaN}. Normally 0.
+     */
+    public long failedPredictions() {
+        return c.failedPredictions;
     }
 
     public MigrationMatrix migration(AssignmentKind kind) {
@@ -218,11 +233,11 @@ public final class ScoringOutcome implements CustomerFacts {
     }
 
     public StandardSegment standardSegment(int i) {
-        return c.standard[i] < 0 ? null : StandardSegment.values()[c.standard[i]];
+        return c.standard[i] < 0 ? null : STANDARD[c.standard[i]];
     }
 
     public Cn8Segment cn8Segment(int i) {
-        return c.cn8Segment[i] < 0 ? null : Cn8Segment.values()[c.cn8Segment[i]];
+        return c.cn8Segment[i] < 0 ? null : CN8[c.cn8Segment[i]];
     }
 
     /** The custom segment, or {@code null} when unscored. */
@@ -232,12 +247,12 @@ public final class ScoringOutcome implements CustomerFacts {
 
     @Override
     public LifecycleStage stage(int i) {
-        return LifecycleStage.values()[c.stage[i]];
+        return STAGES[c.stage[i]];
     }
 
     @Override
     public AbcClass abcClass(int i) {
-        return c.abcClass[i] < 0 ? null : AbcClass.values()[c.abcClass[i]];
+        return c.abcClass[i] < 0 ? null : ABC[c.abcClass[i]];
     }
 
     @Override

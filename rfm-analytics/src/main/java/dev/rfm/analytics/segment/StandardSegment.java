@@ -144,8 +144,10 @@ public enum StandardSegment {
         if (ordinal < 0) {
             throw new IllegalArgumentException("code must be a five-point RFM code 111..555, was " + code);
         }
-        return values()[ordinal];
+        return BY_ORDINAL[ordinal];
     }
+
+    private static final StandardSegment[] BY_ORDINAL = values();
 
     /** The composite codes of this segment, as in DOMAIN.md. */
     public java.util.List<Integer> codes() {

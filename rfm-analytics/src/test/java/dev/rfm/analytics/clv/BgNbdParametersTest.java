@@ -62,6 +62,15 @@ class BgNbdParametersTest {
     }
 
     @Test
+    void degenerateFitsWithLargeAStayFinite() {
+        // a = 846.6: (1-z)^(a-1) = e^-963 and the Euler series ~ e^+963; reference: mpmath at 50
+        // digits from the untransformed equation (clv_reference.py)
+        var large = new BgNbdParameters(0.5, 20, 846.6, 64980.5, ModelTimeUnit.DAYS);
+
+        assertThat(large.expectedPurchasesIfAlive(64, 3, 10)).isCloseTo(7.0279650844256213, withinPercentage(1e-9));
+    }
+
+    @Test
     void changingTheUnitOnlyRescalesAlpha() {
         BgNbdParameters days = CDNOW.inUnit(ModelTimeUnit.DAYS);
 

@@ -29,6 +29,14 @@ class Hypergeometric2F1Test {
     }
 
     @Test
+    void scaledProductOfATinyPrefactorAndAHugeSeries() {
+        // 2F1(a, b; b; z) = (1-z)^-a (A&S 15.1.8): (1-z)^a 2F1(a, b; b; z) = 1 for any a
+        double z = 0.68;
+        double a = 2000; // (1-z)^a = e^-2279: both factors alone are outside the double range
+        assertThat(Hypergeometric2F1.scaled(a * Math.log1p(-z), a, 3.5, 3.5, z)).isCloseTo(1.0, withinPercentage(1e-9));
+    }
+
+    @Test
     void refusesArgumentsOutsideTheSeriesDomain() {
         assertThatThrownBy(() -> Hypergeometric2F1.value(1, 1, 2, 1.0)).hasMessage("z must be in [0, 1), was 1.0");
         assertThatThrownBy(() -> Hypergeometric2F1.value(1, 1, 2, -0.1)).hasMessageContaining("z must be in [0, 1)");

@@ -64,7 +64,7 @@ class ModelFitFailureTest {
 
     @Test
     void aFitMustSayWhyItIsNotConverged() {
-        assertThatThrownBy(() -> new ModelFit<>(ModelFit.Status.NOT_CONVERGED, "p", 0, 0, 0, 0, 1, 1, null))
+        assertThatThrownBy(() -> new ModelFit<>(ModelFit.Status.NOT_CONVERGED, "p", 0, 0, 0, 0, 1, 1, 1, null))
                 .hasMessage("message must say why a fit is NOT_CONVERGED");
     }
 }
