@@ -64,6 +64,13 @@ final class ApiClient {
                 .build());
     }
 
+    HttpResponse<String> put(String path, String contentType, String body) throws IOException, InterruptedException {
+        return send(request(path, "admin", ADMIN_PASSWORD)
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
+    }
+
     private HttpRequest.Builder request(String path, String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(base.resolve(path))

@@ -400,4 +400,48 @@ class ApplicationIT {
                 .readArray();
         assertThat(segments).isEmpty();
     }
+
+    @Test
+    @Order(25)
+    void customRulesArePreviewedSavedAndUsedWithTheChosenProfile() throws Exception {
+        HttpResponse<String> invalid = api.put(
+                "api/segments/custom/rules",
+                "application/json",
+                "[{\"code\": \"HOT\", \"nameEn\": \"Hot\", \"conditions\": \"rScore=4..9\"}]");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json(invalid).getString("message")).contains("rule 1").contains("HOT");
+
+        String rules = "[{\"code\": \"BIG_SPENDERS\", \"nameEn\": \"Big spenders\", \"nameZh\": \"高消费\","
+                + " \"conditions\": \"mScore=5\"},"
+                + " {\"code\": \"RECENT\", \"nameEn\": \"Recent\", \"conditions\": \"rScore=4..5\"}]";
+        JsonObject preview = json(api.postJson("api/segments/custom/rules/preview", rules));
+        long scored = preview.getJsonNumber("scoredCustomers").longValue();
+        long previewed = preview.getJsonArray("rules").stream()
+                .mapToLong(e -> ((JsonObject) e).getJsonNumber("customers").longValue())
+                .sum();
+        assertThat(previewed).isEqualTo(scored);
+        assertThat(preview.getJsonArray("rules").getJsonObject(0).getString("code"))
+                .isEqualTo("BIG_SPENDERS");
+        assertThat(api.put("api/segments/custom/rules", "application/json", rules)
+                        .statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> badProfile = api.put("api/profiles", "text/plain", "name=X\nbins=7");
+        assertThat(badProfile.statusCode()).isEqualTo(400);
+        assertThat(json(badProfile).getString("error")).isEqualTo("INVALID_PROFILE");
+        assertThat(api.put("api/profiles/active", "text/plain", "FINANCE").statusCode())
+                .isEqualTo(200);
+
+        JsonObject run = runToTheEnd(DEMO_LAST_DAY.plusDays(4).toString());
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.getString("profile")).isEqualTo("FINANCE");
+        JsonArray custom = Json.createReader(
+                        new StringReader(api.get("api/segments?scheme=custom&runId=" + run.getJsonNumber("id"))
+                                .body()))
+                .readArray();
+        assertThat(custom.stream().map(v -> ((JsonObject) v).getString("code")))
+                .containsExactly("BIG_SPENDERS", "RECENT", "OTHER");
+        assertThat(api.put("api/profiles/active", "text/plain", "RETAIL").statusCode())
+                .isEqualTo(200);
+    }
 }

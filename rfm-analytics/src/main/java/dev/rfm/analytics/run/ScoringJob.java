@@ -45,6 +45,9 @@ public class ScoringJob {
     @Inject
     RunRetention retention;
 
+    @Inject
+    CustomSegments customSegments;
+
     Clock clock = Clock.systemDefaultZone();
 
     private record RunSpec(LocalDate referenceDate, ScoringProfile profile) {}
@@ -55,6 +58,7 @@ public class ScoringJob {
             RunSpec spec = markRunning(runId);
             progress.phase("previous snapshot", 0.01);
             PreviousAssignments previous = previousAssignments();
+            CustomSegmentScheme customRules = customSegments.scheme();
             progress.phase("reading orders", 0.03);
             CustomerHistories histories = new OrderReader(dataSource)
                     .read(
@@ -62,8 +66,8 @@ public class ScoringJob {
                             spec.profile().windowStart(spec.referenceDate()),
                             (read, total) -> progress.progress(0.03 + 0.32 * read / Math.max(1, total)));
             progress.phase("computing", 0.35);
-            ScoringOutcome outcome = ScoringComputation.compute(
-                    histories, spec.profile(), CustomSegmentScheme.none(), previous, (phase, fraction) -> {
+            ScoringOutcome outcome =
+                    ScoringComputation.compute(histories, spec.profile(), customRules, previous, (phase, fraction) -> {
                         try {
                             progress.progress(0.35 + 0.40 * (phase.start() + fraction * 0.05));
                         } catch (SQLException e) {

@@ -1,0 +1,278 @@
+package dev.rfm.analytics.run;
+
+import dev.rfm.analytics.lifecycle.LifecycleStage;
+import dev.rfm.analytics.segment.CustomRuleText;
+import dev.rfm.analytics.segment.CustomSegmentRule;
+import dev.rfm.analytics.segment.CustomSegmentScheme;
+import dev.rfm.analytics.segment.CustomerFacts;
+import dev.rfm.analytics.segment.RulePreview;
+import dev.rfm.analytics.segment.SegmentDefinition;
+import dev.rfm.analytics.value.AbcClass;
+import dev.rfm.domain.database.BulkInsert;
+import dev.rfm.domain.database.Database;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The users' own segment rules, in order (first match wins, the rest is "Other"): stored, validated, previewed
+ * against the current snapshot before they are saved, and used by every run.
+ */
+@ApplicationScoped
+public class CustomSegments {
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
+    /** One rule as users write it. */
+    public record RuleText(
+            String code, String nameEn, String nameZh, String actionEn, String actionZh, String conditions) {
+
+        /** Texts users leave out get defaults: the English name, the conditions, "no action recorded yet". */
+        SegmentDefinition definition() {
+            String conditionsText = conditions == null || conditions.isBlank()
+                    ? "every scored customer"
+                    : conditions.replaceAll("\\R", "; ");
+            return new SegmentDefinition(
+                    code,
+                    nameEn,
+                    blank(nameZh) ? nameEn : nameZh,
+                    "Custom rule: " + conditionsText,
+                    "自定义规则：" + conditionsText,
+                    blank(actionEn) ? "No action recorded yet." : actionEn,
+                    blank(actionZh) ? (blank(actionEn) ? "暂无建议行动。" : actionEn) : actionZh);
+        }
+
+        private static boolean blank(String text) {
+            return text == null || text.isBlank();
+        }
+    }
+
+    public List<RuleText> rules() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("select code, name_en, name_zh, action_en, action_zh,"
+                        + " conditions from custom_segment_rule order by position");
+                ResultSet rs = select.executeQuery()) {
+            List<RuleText> rules = new ArrayList<>();
+            while (rs.next()) {
+                rules.add(new RuleText(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)));
+            }
+            return rules;
+        }
+    }
+
+    /** The stored rules as the scheme runs use. */
+    public CustomSegmentScheme scheme() throws SQLException {
+        return compile(rules());
+    }
+
+    /**
+     * Validates rules, naming every problem.
+     *
+     * @throws IllegalArgumentException listing what is wrong, rule by rule
+     */
+    public static CustomSegmentScheme compile(List<RuleText> rules) {
+        List<CustomSegmentRule> compiled = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            RuleText rule = rules.get(i);
+            if (rule.code() == null || !rule.code().matches("[A-Z][A-Z0-9_]{0,39}")) {
+                problems.add("rule " + (i + 1) + ": code must be 1-40 capital letters, digits or _ (was '" + rule.code()
+                        + "')");
+                continue;
+            }
+            if (rule.nameEn() == null || rule.nameEn().isBlank()) {
+                problems.add("rule " + (i + 1) + " (" + rule.code() + "): nameEn is required");
+                continue;
+            }
+            try {
+                compiled.add(CustomRuleText.decode(rule.definition(), rule.conditions()));
+            } catch (IllegalArgumentException e) {
+                problems.add("rule " + (i + 1) + " (" + rule.code() + "): " + e.getMessage());
+            }
+        }
+        if (problems.isEmpty()) {
+            try {
+                return CustomSegmentScheme.of(compiled);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        throw new IllegalArgumentException(String.join("; ", problems));
+    }
+
+    /** Replaces all rules, in the given order, after validating them. */
+    public void replace(List<RuleText> rules) throws SQLException {
+        compile(rules);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement delete = c.prepareStatement("delete from custom_segment_rule")) {
+                    delete.executeUpdate();
+                }
+                try (BulkInsert insert = BulkInsert.into(
+                        c,
+                        "custom_segment_rule",
+                        "position",
+                        "code",
+                        "name_en",
+                        "name_zh",
+                        "action_en",
+                        "action_zh",
+                        "conditions")) {
+                    for (int i = 0; i < rules.size(); i++) {
+                        RuleText r = rules.get(i);
+                        insert.row(i, r.code(), r.nameEn(), r.nameZh(), r.actionEn(), r.actionZh(), r.conditions());
+                    }
+                    insert.finish();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** How many customers of the current snapshot each rule would take, in order; empty without a snapshot. */
+    public Optional<RulePreview> preview(List<RuleText> rules) throws SQLException {
+        CustomSegmentScheme scheme = compile(rules);
+        return currentFacts().map(scheme::preview);
+    }
+
+    private Optional<CustomerFacts> currentFacts() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement select = c.prepareStatement("select s.r_score, s.f_score, s.m_score,"
+                    + " s.recency_days, s.frequency, s.monetary, s.lifecycle_stage, s.p_alive, s.predicted_clv,"
+                    + " s.abc_class from current_snapshot cs join customer_score s on s.run_id = cs.run_id")) {
+                select.setFetchSize(20_000);
+                try (ResultSet rs = select.executeQuery()) {
+                    SnapshotFacts facts = new SnapshotFacts();
+                    while (rs.next()) facts.add(rs);
+                    return facts.size() == 0 ? Optional.empty() : Optional.of(facts);
+                }
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    /** The current snapshot's customers as the facts rules match on, in primitive columns. */
+    private static final class SnapshotFacts implements CustomerFacts {
+        private int size;
+        private byte[] r = new byte[1024], f = new byte[1024], m = new byte[1024], stage = new byte[1024];
+        private byte[] abc = new byte[1024];
+        private int[] recency = new int[1024], frequency = new int[1024];
+        private long[] monetary = new long[1024];
+        private double[] pAlive = new double[1024], clv = new double[1024];
+
+        void add(ResultSet rs) throws SQLException {
+            if (size == r.length) grow();
+            r[size] = (byte) rs.getInt(1);
+            f[size] = (byte) rs.getInt(2);
+            m[size] = (byte) rs.getInt(3);
+            recency[size] = rs.getInt(4);
+            frequency[size] = rs.getInt(5);
+            monetary[size] = OrderReader.tenThousandths(rs.getBigDecimal(6));
+            stage[size] = (byte) LifecycleStage.valueOf(rs.getString(7)).ordinal();
+            double p = rs.getDouble(8);
+            pAlive[size] = rs.wasNull() ? Double.NaN : p;
+            BigDecimal value = rs.getBigDecimal(9);
+            clv[size] = value == null ? Double.NaN : value.doubleValue();
+            String abcClass = rs.getString(10);
+            abc[size] =
+                    (byte) (abcClass == null ? -1 : AbcClass.valueOf(abcClass).ordinal());
+            size++;
+        }
+
+        private void grow() {
+            int n = size * 2;
+            r = Arrays.copyOf(r, n);
+            f = Arrays.copyOf(f, n);
+            m = Arrays.copyOf(m, n);
+            stage = Arrays.copyOf(stage, n);
+            abc = Arrays.copyOf(abc, n);
+            recency = Arrays.copyOf(recency, n);
+            frequency = Arrays.copyOf(frequency, n);
+            monetary = Arrays.copyOf(monetary, n);
+            pAlive = Arrays.copyOf(pAlive, n);
+            clv = Arrays.copyOf(clv, n);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public boolean scored(int i) {
+            return r[i] > 0;
+        }
+
+        @Override
+        public int recencyScore(int i) {
+            return r[i];
+        }
+
+        @Override
+        public int frequencyScore(int i) {
+            return f[i];
+        }
+
+        @Override
+        public int monetaryScore(int i) {
+            return m[i];
+        }
+
+        @Override
+        public int recencyDays(int i) {
+            return recency[i];
+        }
+
+        @Override
+        public int frequency(int i) {
+            return frequency[i];
+        }
+
+        @Override
+        public long monetaryTenThousandths(int i) {
+            return monetary[i];
+        }
+
+        @Override
+        public LifecycleStage stage(int i) {
+            return LifecycleStage.values()[stage[i]];
+        }
+
+        @Override
+        public double probabilityAlive(int i) {
+            return pAlive[i];
+        }
+
+        @Override
+        public double predictedClv(int i) {
+            return clv[i];
+        }
+
+        @Override
+        public AbcClass abcClass(int i) {
+            return abc[i] < 0 ? null : AbcClass.values()[abc[i]];
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.rfm.analytics.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rfm.analytics.lifecycle.LifecycleStage;
+import dev.rfm.analytics.run.CustomSegments;
+import dev.rfm.analytics.run.CustomSegments.RuleText;
+import dev.rfm.analytics.value.AbcClass;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CustomRuleTextTest {
+
+    private static final SegmentDefinition VIP =
+            new SegmentDefinition("VIP", "VIP", "贵宾", "big and recent", "大额且近期", "call them", "致电");
+
+    @Test
+    void readsRangesWithOpenEndsAndSets() {
+        CustomSegmentRule rule = CustomRuleText.decode(
+                VIP, "rScore=4..5\nmonetary=500..\nrecencyDays=..90; stages=active, new\nabc=A\npAlive=0.5..1");
+        assertThat(rule.recencyScore()).isEqualTo(Range.between(4, 5));
+        assertThat(rule.monetary()).isEqualTo(Range.atLeast("500"));
+        assertThat(rule.recencyDays()).isEqualTo(Range.atMost("90"));
+        assertThat(rule.stages()).isEqualTo(Set.of(LifecycleStage.ACTIVE, LifecycleStage.NEW));
+        assertThat(rule.abcClasses()).isEqualTo(Set.of(AbcClass.A));
+        assertThat(rule.probabilityAlive()).isEqualTo(Range.between("0.5", "1"));
+        assertThat(rule.frequency().isAny()).isTrue();
+        CustomSegmentRule again = CustomRuleText.decode(VIP, CustomRuleText.encode(rule));
+        assertThat(CustomRuleText.encode(again)).isEqualTo(CustomRuleText.encode(rule));
+    }
+
+    @Test
+    void anExactValueIsARangeOfOne() {
+        assertThat(CustomRuleText.decode(VIP, "fScore=5").frequencyScore()).isEqualTo(Range.between(5, 5));
+    }
+
+    @Test
+    void namesEveryProblemWithTheRule() {
+        assertThatThrownBy(() -> CustomRuleText.decode(VIP, "rScore=0..9\ncolour=red\nstages=SLEEPY\nabc"))
+                .hasMessageContaining("Rule VIP")
+                .hasMessageContaining("recencyScore must lie within [1, 5]")
+                .hasMessageContaining("colour: unknown condition")
+                .hasMessageContaining("'SLEEPY' is not one of")
+                .hasMessageContaining("'abc' is not key=value");
+    }
+
+    @Test
+    void schemesRejectBadCodesMissingNamesAndRepeatedCodesAndDefaultTheTexts() {
+        assertThatThrownBy(() -> CustomSegments.compile(List.of(
+                        new RuleText("lower", "x", null, null, null, "rScore=5"),
+                        new RuleText("NONAME", " ", null, null, null, "rScore=5"))))
+                .hasMessageContaining("rule 1: code must be")
+                .hasMessageContaining("rule 2 (NONAME): nameEn is required");
+        assertThatThrownBy(() -> CustomSegments.compile(List.of(
+                        new RuleText("A1", "a", null, null, null, "rScore=5"),
+                        new RuleText("A1", "b", null, null, null, "fScore=5"))))
+                .hasMessageContaining("A1 repeats");
+        var scheme = CustomSegments.compile(List.of(new RuleText("HOT", "Hot", null, null, null, "rScore=5")));
+        SegmentDefinition hot = scheme.definitions().get(0);
+        assertThat(hot.nameZh()).isEqualTo("Hot");
+        assertThat(hot.descriptionEn()).isEqualTo("Custom rule: rScore=5");
+        assertThat(hot.actionEn()).isEqualTo("No action recorded yet.");
+        assertThat(scheme.definitions()).extracting(SegmentDefinition::code).containsExactly("HOT", "OTHER");
+    }
+}
