@@ -138,7 +138,7 @@ public class ScoringJob {
                                 c,
                                 runId,
                                 outcome,
-                                progress.timings(),
+                                progress::timings,
                                 (written, total) -> progress.progress(0.75 + 0.24 * written / Math.max(1, total)));
                 c.commit();
             } catch (SQLException | RuntimeException e) {

@@ -23,6 +23,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -60,7 +61,7 @@ final class SnapshotWriter {
         void customers(long written, long total) throws SQLException;
     }
 
-    void write(Connection c, long runId, ScoringOutcome outcome, String timings, Progress progress)
+    void write(Connection c, long runId, ScoringOutcome outcome, Supplier<String> timings, Progress progress)
             throws SQLException {
         writeCustomers(c, runId, outcome, progress);
         for (SegmentScheme scheme : SegmentScheme.values()) {
@@ -68,7 +69,7 @@ final class SnapshotWriter {
         }
         writeSummary(c, runId, "lifecycle", outcome.stageSummary());
         writeMigrations(c, runId, outcome.migrations());
-        finishRun(c, runId, outcome, timings);
+        finishRun(c, runId, outcome, timings.get()); // after the bulk writes, so their time is included
         try (PreparedStatement current = c.prepareStatement("update current_snapshot set run_id = ? where id = 1")) {
             current.setLong(1, runId);
             current.executeUpdate();
