@@ -45,6 +45,12 @@ final class LineChecker {
     private final int customerName;
     private final int customerEmail;
 
+    /** Over the good lines so far: the most digits before the point of an amount, the largest |quantity|. */
+    private int maxAmountDigits;
+
+    private long maxQuantity;
+    private long goodLines;
+
     LineChecker(HeaderLayout layout) {
         this.layout = layout;
         this.customerId = layout.position(Column.CUSTOMER_ID);
@@ -55,6 +61,19 @@ final class LineChecker {
         this.channel = layout.position(Column.CHANNEL);
         this.customerName = layout.position(Column.CUSTOMER_NAME);
         this.customerEmail = layout.position(Column.CUSTOMER_EMAIL);
+    }
+
+    int fieldCount() {
+        return layout.fieldCount();
+    }
+
+    /**
+     * Whether the item lines checked so far could add up beyond {@code numeric(19, 4)} or a 32-bit quantity
+     * (even if all of them were one order). Usually not, which spares the merge a pass.
+     */
+    boolean sumsMayOverflow() {
+        double amountBound = goodLines * Math.pow(10, maxAmountDigits);
+        return amountBound >= 1e15 || (double) goodLines * maxQuantity > Integer.MAX_VALUE;
     }
 
     /** Whether the line holds nothing but separators and blanks: such lines are skipped like empty ones. */
@@ -101,6 +120,7 @@ final class LineChecker {
             return new RowRejection(lineNo, Column.AMOUNT.header(), problem);
         }
         line.amountText = amountText;
+        maxAmountDigits = Math.max(maxAmountDigits, integerDigits(amountText));
         line.quantity = null;
         String quantityText = text(record, quantity);
         if (quantityText != null) {
@@ -127,6 +147,10 @@ final class LineChecker {
         if ((problem = checkText(line.customerEmail, Column.CUSTOMER_EMAIL)) != null) {
             return new RowRejection(lineNo, Column.CUSTOMER_EMAIL.header(), problem);
         }
+        if (line.quantity != null) {
+            maxQuantity = Math.max(maxQuantity, Math.abs((long) line.quantity));
+        }
+        goodLines++;
         return null;
     }
 
@@ -266,6 +290,19 @@ final class LineChecker {
             return quote(value) + " has " + decimals + " decimal places, at most 4 are allowed";
         }
         return null;
+    }
+
+    /** Digits before the decimal point of a checked amount, leading zeros not counted. */
+    static int integerDigits(String amount) {
+        int i = amount.charAt(0) == '+' || amount.charAt(0) == '-' ? 1 : 0;
+        while (i < amount.length() && amount.charAt(i) == '0') {
+            i++;
+        }
+        int start = i;
+        while (i < amount.length() && isDigit(amount.charAt(i))) {
+            i++;
+        }
+        return i - start;
     }
 
     private static boolean isInteger(String value) {
