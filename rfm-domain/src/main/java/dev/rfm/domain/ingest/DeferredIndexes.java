@@ -22,15 +22,17 @@ final class DeferredIndexes {
     /** Fewer new rows than this never defer: small imports must not lock the table. */
     static final long MIN_ROWS = 50_000;
 
-    static final DeferredIndexes NONE = new DeferredIndexes(null, List.of());
+    static final DeferredIndexes NONE = new DeferredIndexes(null, null, List.of());
 
     private static final System.Logger LOG = System.getLogger(DeferredIndexes.class.getName());
 
     private final Connection connection;
+    private final String table;
     private final List<String> restoreStatements;
 
-    private DeferredIndexes(Connection connection, List<String> restoreStatements) {
+    private DeferredIndexes(Connection connection, String table, List<String> restoreStatements) {
         this.connection = connection;
+        this.table = table;
         this.restoreStatements = restoreStatements;
     }
 
@@ -86,10 +88,13 @@ final class DeferredIndexes {
             LOG.log(System.Logger.Level.INFO, "Bulk insert keeps the indexes of " + table + ": " + e.getMessage());
             return NONE;
         }
-        return new DeferredIndexes(connection, List.copyOf(restore));
+        return new DeferredIndexes(connection, table, List.copyOf(restore));
     }
 
-    /** Creates the dropped indexes and constraints again (which validates the constraints). */
+    /**
+     * Creates the dropped indexes and constraints again (which validates the constraints) and refreshes the
+     * table's statistics, which the bulk insert has made stale for the planner.
+     */
     void restore() throws SQLException {
         if (restoreStatements.isEmpty()) {
             return;
@@ -98,6 +103,7 @@ final class DeferredIndexes {
             for (String statement : restoreStatements) {
                 s.execute(statement);
             }
+            s.execute("analyze " + table);
         }
     }
 }
