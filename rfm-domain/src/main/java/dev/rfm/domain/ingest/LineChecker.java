@@ -210,6 +210,12 @@ final class LineChecker {
         }
         if (length > 10 && (value.charAt(10) == 'T' || value.charAt(10) == 't' || value.charAt(10) == ' ')) {
             try {
+                LocalDateTime plain = plainDateTime(value);
+                if (plain != null) {
+                    line.orderedAt = plain;
+                    line.orderedAtText = timestampText(plain);
+                    return null;
+                }
                 String iso = value.charAt(10) == 'T' ? value : value.substring(0, 10) + 'T' + value.substring(11);
                 LocalDateTime at = LocalDateTime.from(ISO_DATE_TIME.parse(iso)).truncatedTo(ChronoUnit.MICROS);
                 if (at.getYear() < 1 || at.getYear() > 9999) {
@@ -223,6 +229,68 @@ final class LineChecker {
             }
         }
         return quote(value) + " is not a date: use yyyy-MM-dd or an ISO date-time such as 2024-03-01T14:30:00";
+    }
+
+    /**
+     * The common date-times without the cost of {@link DateTimeFormatter}: {@code yyyy-MM-ddTHH:mm}, optional
+     * {@code :ss} and fraction, optional {@code Z}. Returns {@code null} for anything else (offsets, zones,
+     * odd forms), which the formatter then judges.
+     *
+     * @throws DateTimeException for digits out of range, e.g. hour 25
+     */
+    private static LocalDateTime plainDateTime(String value) {
+        int length = value.length();
+        if (length < 16
+                || value.charAt(4) != '-'
+                || value.charAt(7) != '-'
+                || value.charAt(13) != ':'
+                || !digits(value, 0, 4)
+                || !digits(value, 5, 7)
+                || !digits(value, 8, 10)
+                || !digits(value, 11, 13)
+                || !digits(value, 14, 16)) {
+            return null;
+        }
+        int i = 16;
+        int second = 0;
+        int nano = 0;
+        if (i < length && value.charAt(i) == ':') {
+            if (length < i + 3 || !digits(value, i + 1, i + 3)) {
+                return null;
+            }
+            second = Integer.parseInt(value, i + 1, i + 3, 10);
+            i += 3;
+            if (i < length && value.charAt(i) == '.') {
+                int start = ++i;
+                while (i < length && isDigit(value.charAt(i)) && i - start < 9) {
+                    nano = nano * 10 + (value.charAt(i++) - '0');
+                }
+                if (i == start) {
+                    return null;
+                }
+                for (int scale = i - start; scale < 9; scale++) {
+                    nano *= 10;
+                }
+            }
+        }
+        if (i < length && (value.charAt(i) == 'Z' || value.charAt(i) == 'z') && i + 1 == length) {
+            i++;
+        }
+        if (i != length) {
+            return null;
+        }
+        LocalDateTime at = LocalDateTime.of(
+                Integer.parseInt(value, 0, 4, 10),
+                Integer.parseInt(value, 5, 7, 10),
+                Integer.parseInt(value, 8, 10, 10),
+                Integer.parseInt(value, 11, 13, 10),
+                Integer.parseInt(value, 14, 16, 10),
+                second,
+                nano);
+        if (at.getYear() < 1) {
+            throw new DateTimeException("year 0");
+        }
+        return at.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** {@code yyyy-MM-dd HH:mm:ss.ffffff}, the form both PostgreSQL and H2 read as a timestamp. */

@@ -52,7 +52,9 @@ class LineCheckerTest {
                 "2024-03-01t14:30:05.5|2024-03-01T14:30:05.5|2024-03-01 14:30:05.500000",
                 "2024-03-01T14:30:05.1234567+05:30|2024-03-01T14:30:05.123456|2024-03-01 14:30:05.123456",
                 "2024-03-01T23:00:00Z|2024-03-01T23:00|2024-03-01 23:00:00",
-                "2024-03-01T10:00:00+01:00[Europe/Paris]|2024-03-01T10:00|2024-03-01 10:00:00"
+                "2024-03-01T10:00:00+01:00[Europe/Paris]|2024-03-01T10:00|2024-03-01 10:00:00",
+                "2024-03-01T10:00:00.000001|2024-03-01T10:00:00.000001|2024-03-01 10:00:00.000001",
+                "2024-03-01 10:00:00.999999999Z|2024-03-01T10:00:00.999999|2024-03-01 10:00:00.999999"
             })
     void readsIsoDatesAndDateTimesAsTheLocalTimeWritten(String value, LocalDateTime expected, String copyText) {
         OrderLine line = new OrderLine();
@@ -73,7 +75,13 @@ class LineCheckerTest {
                 "01.03.2024|'01.03.2024' is not a date: use yyyy-MM-dd or an ISO date-time such as 2024-03-01T14:30:00",
                 "2024-03-01T25:00|'2024-03-01T25:00' is not a date: use yyyy-MM-dd or an ISO date-time such as"
                         + " 2024-03-01T14:30:00",
-                "20240301|'20240301' is not a date: use yyyy-MM-dd or an ISO date-time such as 2024-03-01T14:30:00"
+                "20240301|'20240301' is not a date: use yyyy-MM-dd or an ISO date-time such as 2024-03-01T14:30:00",
+                "2024-03-01T14:30:|'2024-03-01T14:30:' is not a date: use yyyy-MM-dd or an ISO date-time such as"
+                        + " 2024-03-01T14:30:00",
+                "2024-02-30T14:30|'2024-02-30T14:30' is not a date: use yyyy-MM-dd or an ISO date-time such as"
+                        + " 2024-03-01T14:30:00",
+                "2024-03-01T14:30:00ZZ|'2024-03-01T14:30:00ZZ' is not a date: use yyyy-MM-dd or an ISO date-time"
+                        + " such as 2024-03-01T14:30:00"
             })
     void rejectsOtherDateFormsSayingWhy(String value, String message) {
         assertThat(LineChecker.parseOrderDate(value, new OrderLine())).isEqualTo(message);
