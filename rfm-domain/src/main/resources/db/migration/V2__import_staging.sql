@@ -33,13 +33,9 @@ create table import_staging_order (
     quantity      bigint,
     channel       varchar(40),
     channel_max   varchar(40),
-    name_min      varchar(200),
-    name_max      varchar(200),
-    email_min     varchar(254),
-    email_max     varchar(254),
-    verdict       varchar(1),               -- null = to import; D duplicate; X/M line checks; A/Q out of range
-    constraint pk_import_staging_order primary key (order_ext)
+    verdict       varchar(1)                -- null = to import; D duplicate; X/M line checks; A/Q out of range
 );
+-- no primary key: order_ext is unique by construction (GROUP BY), and every index costs per row
 create index ix_import_staging_order_customer on import_staging_order (customer_ext);
 
 -- one row per customer of the imported orders

@@ -45,6 +45,12 @@ final class LineChecker {
     private final int customerName;
     private final int customerEmail;
 
+    /** Over the good lines so far: the most digits before the point of an amount, the largest |quantity|. */
+    private int maxAmountDigits;
+
+    private long maxQuantity;
+    private long goodLines;
+
     LineChecker(HeaderLayout layout) {
         this.layout = layout;
         this.customerId = layout.position(Column.CUSTOMER_ID);
@@ -55,6 +61,19 @@ final class LineChecker {
         this.channel = layout.position(Column.CHANNEL);
         this.customerName = layout.position(Column.CUSTOMER_NAME);
         this.customerEmail = layout.position(Column.CUSTOMER_EMAIL);
+    }
+
+    int fieldCount() {
+        return layout.fieldCount();
+    }
+
+    /**
+     * Whether the item lines checked so far could add up beyond {@code numeric(19, 4)} or a 32-bit quantity
+     * (even if all of them were one order). Usually not, which spares the merge a pass.
+     */
+    boolean sumsMayOverflow() {
+        double amountBound = goodLines * Math.pow(10, maxAmountDigits);
+        return amountBound >= 1e15 || (double) goodLines * maxQuantity > Integer.MAX_VALUE;
     }
 
     /** Whether the line holds nothing but separators and blanks: such lines are skipped like empty ones. */
@@ -101,6 +120,7 @@ final class LineChecker {
             return new RowRejection(lineNo, Column.AMOUNT.header(), problem);
         }
         line.amountText = amountText;
+        maxAmountDigits = Math.max(maxAmountDigits, integerDigits(amountText));
         line.quantity = null;
         String quantityText = text(record, quantity);
         if (quantityText != null) {
@@ -127,6 +147,10 @@ final class LineChecker {
         if ((problem = checkText(line.customerEmail, Column.CUSTOMER_EMAIL)) != null) {
             return new RowRejection(lineNo, Column.CUSTOMER_EMAIL.header(), problem);
         }
+        if (line.quantity != null) {
+            maxQuantity = Math.max(maxQuantity, Math.abs((long) line.quantity));
+        }
+        goodLines++;
         return null;
     }
 
@@ -186,6 +210,12 @@ final class LineChecker {
         }
         if (length > 10 && (value.charAt(10) == 'T' || value.charAt(10) == 't' || value.charAt(10) == ' ')) {
             try {
+                LocalDateTime plain = plainDateTime(value);
+                if (plain != null) {
+                    line.orderedAt = plain;
+                    line.orderedAtText = timestampText(plain);
+                    return null;
+                }
                 String iso = value.charAt(10) == 'T' ? value : value.substring(0, 10) + 'T' + value.substring(11);
                 LocalDateTime at = LocalDateTime.from(ISO_DATE_TIME.parse(iso)).truncatedTo(ChronoUnit.MICROS);
                 if (at.getYear() < 1 || at.getYear() > 9999) {
@@ -199,6 +229,68 @@ final class LineChecker {
             }
         }
         return quote(value) + " is not a date: use yyyy-MM-dd or an ISO date-time such as 2024-03-01T14:30:00";
+    }
+
+    /**
+     * The common date-times without the cost of {@link DateTimeFormatter}: {@code yyyy-MM-ddTHH:mm}, optional
+     * {@code :ss} and fraction, optional {@code Z}. Returns {@code null} for anything else (offsets, zones,
+     * odd forms), which the formatter then judges.
+     *
+     * @throws DateTimeException for digits out of range, e.g. hour 25
+     */
+    private static LocalDateTime plainDateTime(String value) {
+        int length = value.length();
+        if (length < 16
+                || value.charAt(4) != '-'
+                || value.charAt(7) != '-'
+                || value.charAt(13) != ':'
+                || !digits(value, 0, 4)
+                || !digits(value, 5, 7)
+                || !digits(value, 8, 10)
+                || !digits(value, 11, 13)
+                || !digits(value, 14, 16)) {
+            return null;
+        }
+        int i = 16;
+        int second = 0;
+        int nano = 0;
+        if (i < length && value.charAt(i) == ':') {
+            if (length < i + 3 || !digits(value, i + 1, i + 3)) {
+                return null;
+            }
+            second = Integer.parseInt(value, i + 1, i + 3, 10);
+            i += 3;
+            if (i < length && value.charAt(i) == '.') {
+                int start = ++i;
+                while (i < length && isDigit(value.charAt(i)) && i - start < 9) {
+                    nano = nano * 10 + (value.charAt(i++) - '0');
+                }
+                if (i == start) {
+                    return null;
+                }
+                for (int scale = i - start; scale < 9; scale++) {
+                    nano *= 10;
+                }
+            }
+        }
+        if (i < length && (value.charAt(i) == 'Z' || value.charAt(i) == 'z') && i + 1 == length) {
+            i++;
+        }
+        if (i != length) {
+            return null;
+        }
+        LocalDateTime at = LocalDateTime.of(
+                Integer.parseInt(value, 0, 4, 10),
+                Integer.parseInt(value, 5, 7, 10),
+                Integer.parseInt(value, 8, 10, 10),
+                Integer.parseInt(value, 11, 13, 10),
+                Integer.parseInt(value, 14, 16, 10),
+                second,
+                nano);
+        if (at.getYear() < 1) {
+            throw new DateTimeException("year 0");
+        }
+        return at.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** {@code yyyy-MM-dd HH:mm:ss.ffffff}, the form both PostgreSQL and H2 read as a timestamp. */
@@ -266,6 +358,19 @@ final class LineChecker {
             return quote(value) + " has " + decimals + " decimal places, at most 4 are allowed";
         }
         return null;
+    }
+
+    /** Digits before the decimal point of a checked amount, leading zeros not counted. */
+    static int integerDigits(String amount) {
+        int i = amount.charAt(0) == '+' || amount.charAt(0) == '-' ? 1 : 0;
+        while (i < amount.length() && amount.charAt(i) == '0') {
+            i++;
+        }
+        int start = i;
+        while (i < amount.length() && isDigit(amount.charAt(i))) {
+            i++;
+        }
+        return i - start;
     }
 
     private static boolean isInteger(String value) {

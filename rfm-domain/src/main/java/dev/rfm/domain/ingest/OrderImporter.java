@@ -240,9 +240,11 @@ public final class OrderImporter {
                                 ? new CopyStager(connection, merge.linesTable())
                                 : new BatchStager(connection, merge.linesTable());
                 RejectionSink rejections = new RejectionSink(connection, importId, stager);
+                LineChecker checker = new LineChecker(layout);
+                long stagedLines;
                 try {
-                    readLines(records, layout, stager, rejections);
-                    stager.finish();
+                    readLines(records, checker, stager, rejections);
+                    stagedLines = stager.finish();
                     rejections.flush();
                 } catch (ImportFailedException | SQLException | RuntimeException e) {
                     stager.abort();
@@ -250,8 +252,12 @@ public final class OrderImporter {
                 }
 
                 report(ImportPhase.CHECKING);
-                StagedMerge.Outcome outcome =
-                        merge.run(rejections.count(), startedAt, () -> report(ImportPhase.MERGING));
+                StagedMerge.Outcome outcome = merge.run(
+                        stagedLines,
+                        rejections.count(),
+                        checker.sumsMayOverflow(),
+                        startedAt,
+                        () -> report(ImportPhase.MERGING));
                 List<String> warnings = new ArrayList<>(layout.warnings());
                 if (rowsRead == 0) {
                     warnings.add("The file has a header but no order lines");
@@ -291,9 +297,8 @@ public final class OrderImporter {
         }
 
         private void readLines(
-                CloseableIterator<CsvRecord> records, HeaderLayout layout, LineStager stager, RejectionSink rejections)
+                CloseableIterator<CsvRecord> records, LineChecker checker, LineStager stager, RejectionSink rejections)
                 throws ImportFailedException, SQLException {
-            LineChecker checker = new LineChecker(layout);
             OrderLine line = new OrderLine();
             // A short line is rejected, but if it is the last one and the file does not end with a line break,
             // the upload was cut off: so its verdict waits for the next line.
@@ -308,7 +313,7 @@ public final class OrderImporter {
                 RowRejection rejection = checker.check(record, line);
                 if (rejection == null) {
                     stager.add(line);
-                } else if (record.getFieldCount() < layout.fieldCount()) {
+                } else if (record.getFieldCount() < checker.fieldCount()) {
                     shortLine = rejection;
                 } else {
                     rejections.add(rejection);

@@ -14,8 +14,8 @@ import java.time.LocalDateTime;
  *
  * <p>Three work tables: the lines ({@code L}, one per good CSV line), the orders ({@code O}, one per
  * {@code order_id}: item lines added up) and the customers ({@code C}). On PostgreSQL they are temporary
- * tables created here ({@code ON COMMIT DROP}, without indexes while loading); elsewhere the {@code
- * import_staging_*} tables of migration V2, emptied before commit.
+ * tables created here ({@code ON COMMIT DROP}: no WAL, nothing to delete or vacuum; no indexes while
+ * loading); elsewhere the {@code import_staging_*} tables of migration V2, emptied before commit.
  *
  * <p>How lines are decided, order by order:
  *
@@ -26,9 +26,9 @@ import java.time.LocalDateTime;
  *       counted (verdict {@code D});
  *   <li>an order already stored for another customer (verdict {@code X}): lines naming the stored customer
  *       are duplicates, the others are <b>rejected</b> ("already stored for customer_id ...");
- *   <li>an order not yet stored whose lines name several customers (verdict {@code M}): the first line
- *       decides the customer, lines naming another one are rejected ("was given for customer_id ... on line
- *       ..."), the rest is imported;
+ *   <li>an order not yet stored whose lines name several customers: the first line decides the customer,
+ *       lines naming another one are rejected ("was given for customer_id ... on line ..."), the rest is
+ *       imported (verdict {@code M} while this is worked out);
  *   <li>an order whose lines add up beyond the column range (amount 15 digits before the point, quantity
  *       a 32-bit integer) is rejected as a whole (verdicts {@code A}, {@code Q});
  *   <li>the remaining orders (verdict {@code null}) are imported; their customers are created when new,
@@ -37,8 +37,9 @@ import java.time.LocalDateTime;
  *       when the file holds an earlier order.
  * </ol>
  *
- * <p>Lines that need a look at the single line (rare: clashes, differing channels or names) use indexes
- * that PostgreSQL builds only when such lines exist.
+ * <p>The common case costs one aggregation over the lines and a few passes over the orders; what needs a
+ * look at single lines (clashes, differing channels or names: rare) uses indexes that PostgreSQL builds
+ * only when such lines exist.
  */
 final class StagedMerge {
 
@@ -46,7 +47,7 @@ final class StagedMerge {
 
     /** How the database is driven. */
     enum Dialect {
-        /** Temporary work tables, COPY, statistics after loading. */
+        /** Temporary work tables, COPY, indexes of customer_order deferred for big imports. */
         POSTGRESQL,
         /** The V2 work tables and JDBC batches: H2 and anything else. */
         GENERIC
@@ -64,6 +65,10 @@ final class StagedMerge {
     private final String orders;
     private final String customers;
     private boolean lookupIndexes;
+    /** Orders not imported as staged (duplicates, clashes, several customers, too large); 0 in the common case. */
+    private long ordersSetAside;
+    /** Lines of orders stored for another customer that name the stored customer: duplicates. */
+    private long duplicateLinesOfClashes;
 
     private StagedMerge(Connection connection, Dialect dialect, long importId, HeaderLayout layout) {
         this.connection = connection;
@@ -95,8 +100,6 @@ final class StagedMerge {
 
     private void createTemporaryTables() throws SQLException {
         try (Statement s = connection.createStatement()) {
-            // hash aggregates over millions of lines: give them room instead of spilling to disk
-            s.execute("set local work_mem = '64MB'");
             s.execute("drop table if exists " + lines + ", " + orders + ", " + customers);
             s.execute("create temporary table " + lines + " ("
                     + "line_no bigint not null, customer_ext varchar(64) not null, order_ext varchar(64) not null,"
@@ -107,8 +110,7 @@ final class StagedMerge {
                     + "order_ext varchar(64) not null, first_line bigint not null, line_count bigint not null,"
                     + " customer_ext varchar(64) not null, customer_max varchar(64) not null,"
                     + " ordered_at timestamp not null, amount numeric(38, 4) not null, quantity bigint,"
-                    + " channel varchar(40), channel_max varchar(40), name_min varchar(200), name_max varchar(200),"
-                    + " email_min varchar(254), email_max varchar(254), verdict varchar(1)"
+                    + " channel varchar(40), channel_max varchar(40), verdict varchar(1)"
                     + ") on commit drop");
             s.execute("create temporary table " + customers + " ("
                     + "customer_ext varchar(64) not null primary key, first_seen date not null,"
@@ -118,91 +120,43 @@ final class StagedMerge {
     }
 
     private void clearWorkTables() throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.executeUpdate("delete from " + customers);
-            s.executeUpdate("delete from " + orders);
-            s.executeUpdate("delete from " + lines);
-        }
+        update("delete from " + customers);
+        update("delete from " + orders);
+        update("delete from " + lines);
     }
 
     /**
      * Runs the merge over the staged lines.
      *
+     * @param stagedLines the lines staged
      * @param rejectedWhileReading lines already rejected (and stored) while reading
+     * @param sumsMayOverflow whether adding up item lines could exceed the column ranges (else that check
+     *     is skipped)
      * @param startedAt the {@code created_at} of new customers
+     * @param mergingStarts called when the checks are done and customers and orders are written
      */
-    Outcome run(long rejectedWhileReading, LocalDateTime startedAt, Runnable mergingStarts) throws SQLException {
-        analyze(lines);
-        update("insert into " + orders + " (order_ext, first_line, line_count, customer_ext, customer_max,"
-                + " ordered_at, amount, quantity, channel, channel_max, name_min, name_max, email_min, email_max)"
-                + " select order_ext, min(line_no), count(*), " + lineAggregates("") + " from " + lines
-                + " group by order_ext");
+    Outcome run(
+            long stagedLines,
+            long rejectedWhileReading,
+            boolean sumsMayOverflow,
+            LocalDateTime startedAt,
+            Runnable mergingStarts)
+            throws SQLException {
+        long orderCount = aggregateOrders();
+
         analyze(orders);
-
-        long rejected = rejectedWhileReading;
-        long duplicateLines = 0;
-
-        update("update " + orders + " o set verdict = 'D' where o.customer_ext = o.customer_max and exists"
-                + " (select 1 from customer_order co join customer c on c.id = co.customer_id"
-                + " where co.external_id = o.order_ext and c.external_id = o.customer_ext)");
-        if (update("update " + orders + " o set verdict = 'X' where o.verdict is null and exists"
-                        + " (select 1 from customer_order co where co.external_id = o.order_ext)")
-                > 0) {
-            ensureLookupIndexes();
-            rejected += update(
-                    "insert into import_rejection (import_id, line_no, column_name, message)"
-                            + " select ?, l.line_no, 'customer_id', 'order_id ''' || l.order_ext"
-                            + " || ''' is already stored for customer_id ''' || c.external_id || ''''"
-                            + " from " + orders + " o join " + lines + " l on l.order_ext = o.order_ext"
-                            + " join customer_order co on co.external_id = o.order_ext"
-                            + " join customer c on c.id = co.customer_id"
-                            + " where o.verdict = 'X' and l.customer_ext <> c.external_id",
-                    importId);
-            duplicateLines += queryLong("select count(*) from " + orders + " o join " + lines
-                    + " l on l.order_ext = o.order_ext join customer_order co on co.external_id = o.order_ext"
-                    + " join customer c on c.id = co.customer_id"
-                    + " where o.verdict = 'X' and l.customer_ext = c.external_id");
+        long rejected = rejectedWhileReading + checkStoredOrders();
+        long[] anomalies =
+                queryLongs("select coalesce(sum(case when customer_ext <> customer_max then 1 else 0 end), 0),"
+                        + " coalesce(sum(case when channel <> channel_max then 1 else 0 end), 0)"
+                        + " from " + orders + " where verdict is null");
+        if (anomalies[0] > 0) {
+            rejected += resolveSeveralCustomers();
         }
-        if (update("update " + orders + " set verdict = 'M' where verdict is null and customer_ext <> customer_max")
-                > 0) {
-            ensureLookupIndexes();
-            update("update " + orders + " o set customer_ext = (select l.customer_ext from " + lines + " l"
-                    + " where l.order_ext = o.order_ext and l.line_no = o.first_line) where o.verdict = 'M'");
-            rejected += update(
-                    "insert into import_rejection (import_id, line_no, column_name, message)"
-                            + " select ?, l.line_no, 'customer_id', 'order_id ''' || l.order_ext"
-                            + " || ''' was given for customer_id ''' || o.customer_ext || ''' on line '"
-                            + " || cast(o.first_line as varchar(20))"
-                            + " from " + orders + " o join " + lines + " l on l.order_ext = o.order_ext"
-                            + " where o.verdict = 'M' and l.customer_ext <> o.customer_ext",
-                    importId);
-            update("update " + orders
-                    + " o set (line_count, customer_ext, customer_max, ordered_at, amount, quantity, channel,"
-                    + " channel_max, name_min, name_max, email_min, email_max) = (select count(*), "
-                    + lineAggregates("l.") + " from " + lines + " l"
-                    + " where l.order_ext = o.order_ext and l.customer_ext = o.customer_ext)"
-                    + " where o.verdict = 'M'");
-            update("update " + orders + " set verdict = null where verdict = 'M'");
+        if (sumsMayOverflow) {
+            rejected += rejectOversizedOrders();
         }
-        if (update("update " + orders + " set verdict = case when amount >= 1000000000000000"
-                        + " or amount <= -1000000000000000 then 'A' else 'Q' end"
-                        + " where verdict is null and (amount >= 1000000000000000 or amount <= -1000000000000000"
-                        + " or quantity > 2147483647 or quantity < -2147483648)")
-                > 0) {
-            ensureLookupIndexes();
-            rejected += update(
-                    "insert into import_rejection (import_id, line_no, column_name, message)"
-                            + " select ?, l.line_no, case when o.verdict = 'A' then 'amount' else 'quantity' end,"
-                            + " 'the item lines of order_id ''' || l.order_ext || ''' add up to '"
-                            + " || case when o.verdict = 'A' then 'an amount' else 'a quantity' end"
-                            + " || ' too large to store'"
-                            + " from " + orders + " o join " + lines + " l on l.order_ext = o.order_ext"
-                            + " and l.customer_ext = o.customer_ext where o.verdict in ('A', 'Q')",
-                    importId);
-        }
-        if (layout.has(Column.CHANNEL)
-                && queryLong("select count(*) from " + orders + " where verdict is null and channel <> channel_max")
-                        > 0) {
+        if (anomalies[0] > 0 || anomalies[1] > 0) {
             ensureLookupIndexes();
             update("update " + orders + " o set channel = (select l.channel from " + lines + " l"
                     + " where l.order_ext = o.order_ext and l.customer_ext = o.customer_ext"
@@ -211,10 +165,28 @@ final class StagedMerge {
         }
 
         mergingStarts.run();
-        update("insert into " + customers + " (customer_ext, first_seen, name_min, name_max, email_min, email_max)"
-                + " select customer_ext, cast(min(ordered_at) as date), min(name_min), max(name_max), min(email_min),"
-                + " max(email_max) from " + orders + " where verdict is null group by customer_ext");
-        analyze(customers);
+        long newOrders;
+        long importedLines;
+        long duplicateLines;
+        String insertCustomers = "insert into " + customers
+                + " (customer_ext, first_seen, name_min, name_max, email_min, email_max) select l.customer_ext, "
+                + customerAggregates("l.") + " from " + lines + " l";
+        if (ordersSetAside == 0) {
+            // the common case: every staged line makes part of a new order
+            newOrders = orderCount;
+            importedLines = stagedLines;
+            duplicateLines = 0;
+            update(insertCustomers + " group by l.customer_ext");
+        } else {
+            long[] lineCounts = queryLongs("select coalesce(sum(case when verdict is null then 1 else 0 end), 0),"
+                    + " coalesce(sum(case when verdict is null then line_count else 0 end), 0),"
+                    + " coalesce(sum(case when verdict = 'D' then line_count else 0 end), 0) from " + orders);
+            newOrders = lineCounts[0];
+            importedLines = lineCounts[1];
+            duplicateLines = lineCounts[2] + duplicateLinesOfClashes;
+            update(insertCustomers + " join " + orders + " o on o.order_ext = l.order_ext"
+                    + " and o.customer_ext = l.customer_ext where o.verdict is null group by l.customer_ext");
+        }
         firstValueWhereLinesDiffer(Column.CUSTOMER_NAME, "customer_name", "name_min", "name_max");
         firstValueWhereLinesDiffer(Column.CUSTOMER_EMAIL, "customer_email", "email_min", "email_max");
 
@@ -226,21 +198,20 @@ final class StagedMerge {
         update("update customer set first_seen = (select c.first_seen from " + customers + " c"
                 + " where c.customer_ext = customer.external_id) where exists (select 1 from " + customers + " c"
                 + " where c.customer_ext = customer.external_id and c.first_seen < customer.first_seen)");
+
+        DeferredIndexes deferred = dialect == Dialect.POSTGRESQL && worthDeferringIndexes(newOrders)
+                ? DeferredIndexes.drop(connection, "customer_order")
+                : DeferredIndexes.NONE;
         long ordersCreated = update(
                 "insert into customer_order (external_id, customer_id, order_date, ordered_at, amount, quantity,"
                         + " channel, import_id) select o.order_ext, c.id, cast(o.ordered_at as date), o.ordered_at,"
                         + " o.amount, o.quantity, o.channel, ? from " + orders + " o"
                         + " join customer c on c.external_id = o.customer_ext where o.verdict is null",
                 importId);
+        long restoreStart = System.nanoTime();
+        deferred.restore();
+        logStep("indexes restored", restoreStart, 0);
 
-        long importedLines;
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("select coalesce(sum(case when verdict is null then line_count end), 0),"
-                        + " coalesce(sum(case when verdict = 'D' then line_count end), 0) from " + orders)) {
-            rs.next();
-            importedLines = rs.getLong(1);
-            duplicateLines += rs.getLong(2);
-        }
         if (dialect == Dialect.GENERIC) {
             clearWorkTables();
         }
@@ -248,15 +219,146 @@ final class StagedMerge {
     }
 
     /**
+     * One row per order: the lines added up. On PostgreSQL by sorting: with millions of distinct order ids a
+     * hash aggregate spills to disk in hundreds of batches, and a larger {@code work_mem} made it slower still
+     * on the measured machine; the sort needs no statistics on the freshly loaded lines either.
+     */
+    private long aggregateOrders() throws SQLException {
+        String aggregate = "insert into " + orders + " (order_ext, first_line, line_count, customer_ext,"
+                + " customer_max, ordered_at, amount, quantity, channel, channel_max)"
+                + " select order_ext, min(line_no), count(*), " + lineAggregates("") + " from " + lines
+                + " group by order_ext";
+        if (dialect != Dialect.POSTGRESQL) {
+            return update(aggregate);
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("set local enable_hashagg = off");
+            long rows = update(aggregate);
+            s.execute("reset enable_hashagg");
+            return rows;
+        }
+    }
+
+    /**
+     * Orders already stored: all lines duplicates when the customer matches (verdict D); else line by line
+     * (verdict X). Returns the lines rejected.
+     */
+    private long checkStoredOrders() throws SQLException {
+        long clashing;
+        if (dialect == Dialect.POSTGRESQL) {
+            // one join, which the planner sizes right (a filter comparing two columns it would guess at 0.5 %)
+            long stored = update("update " + orders + " o set verdict = case when o.customer_ext = o.customer_max"
+                    + " and c.external_id = o.customer_ext then 'D' else 'X' end"
+                    + " from customer_order co join customer c on c.id = co.customer_id"
+                    + " where co.external_id = o.order_ext");
+            ordersSetAside += stored;
+            clashing = stored == 0 ? 0 : queryLongs("select count(*) from " + orders + " where verdict = 'X'")[0];
+        } else {
+            ordersSetAside += update("update " + orders + " o set verdict = 'D' where o.customer_ext = o.customer_max"
+                    + " and exists (select 1 from customer_order co join customer c on c.id = co.customer_id"
+                    + " where co.external_id = o.order_ext and c.external_id = o.customer_ext)");
+            clashing = update("update " + orders + " o set verdict = 'X' where o.verdict is null and exists"
+                    + " (select 1 from customer_order co where co.external_id = o.order_ext)");
+            ordersSetAside += clashing;
+        }
+        if (clashing == 0) {
+            return 0;
+        }
+        ensureLookupIndexes();
+        String storedLines = " from " + orders + " o join " + lines + " l on l.order_ext = o.order_ext"
+                + " join customer_order co on co.external_id = o.order_ext join customer c on c.id = co.customer_id"
+                + " where o.verdict = 'X'";
+        duplicateLinesOfClashes =
+                queryLongs("select count(*)" + storedLines + " and l.customer_ext = c.external_id")[0];
+        return update(
+                "insert into import_rejection (import_id, line_no, column_name, message)"
+                        + " select ?, l.line_no, 'customer_id', 'order_id ''' || l.order_ext"
+                        + " || ''' is already stored for customer_id ''' || c.external_id || ''''"
+                        + storedLines + " and l.customer_ext <> c.external_id",
+                importId);
+    }
+
+    /**
+     * New orders whose lines name several customers: the first line's customer keeps the order, the other
+     * lines are rejected and the sums are taken again. Returns the lines rejected.
+     */
+    private long resolveSeveralCustomers() throws SQLException {
+        ensureLookupIndexes();
+        ordersSetAside += update(
+                "update " + orders + " set verdict = 'M' where verdict is null and customer_ext <> customer_max");
+        update("update " + orders + " o set customer_ext = (select l.customer_ext from " + lines + " l"
+                + " where l.order_ext = o.order_ext and l.line_no = o.first_line) where o.verdict = 'M'");
+        long rejected = update(
+                "insert into import_rejection (import_id, line_no, column_name, message)"
+                        + " select ?, l.line_no, 'customer_id', 'order_id ''' || l.order_ext"
+                        + " || ''' was given for customer_id ''' || o.customer_ext || ''' on line '"
+                        + " || cast(o.first_line as varchar(20))"
+                        + " from " + orders + " o join " + lines + " l on l.order_ext = o.order_ext"
+                        + " where o.verdict = 'M' and l.customer_ext <> o.customer_ext",
+                importId);
+        update("update " + orders
+                + " o set (line_count, customer_ext, customer_max, ordered_at, amount, quantity, channel,"
+                + " channel_max) = (select count(*), "
+                + lineAggregates("l.") + " from " + lines + " l"
+                + " where l.order_ext = o.order_ext and l.customer_ext = o.customer_ext)"
+                + " where o.verdict = 'M'");
+        update("update " + orders + " set verdict = null where verdict = 'M'");
+        return rejected;
+    }
+
+    /** Orders whose lines add up beyond what the columns hold are rejected whole. Returns the lines rejected. */
+    private long rejectOversizedOrders() throws SQLException {
+        long oversized = update("update " + orders + " set verdict = case when amount >= 1000000000000000"
+                + " or amount <= -1000000000000000 then 'A' else 'Q' end"
+                + " where verdict is null and (amount >= 1000000000000000 or amount <= -1000000000000000"
+                + " or quantity > 2147483647 or quantity < -2147483648)");
+        if (oversized == 0) {
+            return 0;
+        }
+        ordersSetAside += oversized;
+        ensureLookupIndexes();
+        return update(
+                "insert into import_rejection (import_id, line_no, column_name, message)"
+                        + " select ?, l.line_no, case when o.verdict = 'A' then 'amount' else 'quantity' end,"
+                        + " 'the item lines of order_id ''' || l.order_ext || ''' add up to '"
+                        + " || case when o.verdict = 'A' then 'an amount' else 'a quantity' end"
+                        + " || ' too large to store'"
+                        + " from " + orders + " o join " + lines + " l on l.order_ext = o.order_ext"
+                        + " and l.customer_ext = o.customer_ext where o.verdict in ('A', 'Q')",
+                importId);
+    }
+
+    /**
+     * Whether to insert the new orders without the secondary indexes and foreign key of {@code
+     * customer_order} and build them again afterwards, PostgreSQL's advice for bulk loading: one index build
+     * sorts once, while maintaining three indexes and checking the foreign key row by row costs about four
+     * times as much per row. The build covers the whole table and the table stays locked against readers
+     * until the import commits, so only when the import is big against the table: at least {@value
+     * DeferredIndexes#MIN_ROWS} new orders and fewer than twice as many already stored.
+     */
+    private boolean worthDeferringIndexes(long newOrders) throws SQLException {
+        if (newOrders < DeferredIndexes.MIN_ROWS) {
+            return false;
+        }
+        long limit = 2 * newOrders;
+        long existing = queryLongs(
+                "select count(*) from (select 1 from customer_order fetch first " + limit + " rows only) x")[0];
+        return existing < limit;
+    }
+
+    /**
      * The aggregates of an order's lines after {@code count(*)}: customer_ext, customer_max, ordered_at,
-     * amount, quantity, channel, channel_max, name_min, name_max, email_min, email_max. Columns the file
-     * does not have are not aggregated.
+     * amount, quantity, channel, channel_max. Columns the file does not have are not aggregated.
      */
     private String lineAggregates(String prefix) {
-        String c = prefix + "customer_ext";
-        return minMax(c) + ", min(" + prefix + "ordered_at), sum(" + prefix + "amount), "
+        return minMax(prefix + "customer_ext") + ", min(" + prefix + "ordered_at), sum(" + prefix + "amount), "
                 + (layout.has(Column.QUANTITY) ? "sum(" + prefix + "quantity)" : "cast(null as bigint)") + ", "
-                + (layout.has(Column.CHANNEL) ? minMax(prefix + "channel") : nulls(40)) + ", "
+                + (layout.has(Column.CHANNEL) ? minMax(prefix + "channel") : nulls(40));
+    }
+
+    /** The aggregates of a customer's lines: first_seen, name_min, name_max, email_min, email_max. */
+    private String customerAggregates(String prefix) {
+        return "cast(min(" + prefix + "ordered_at) as date), "
                 + (layout.has(Column.CUSTOMER_NAME) ? minMax(prefix + "customer_name") : nulls(200)) + ", "
                 + (layout.has(Column.CUSTOMER_EMAIL) ? minMax(prefix + "customer_email") : nulls(254));
     }
@@ -278,7 +380,8 @@ final class StagedMerge {
     private void firstValueWhereLinesDiffer(Column column, String lineColumn, String minColumn, String maxColumn)
             throws SQLException {
         if (!layout.has(column)
-                || queryLong("select count(*) from " + customers + " where " + minColumn + " <> " + maxColumn) == 0) {
+                || queryLongs("select count(*) from " + customers + " where " + minColumn + " <> " + maxColumn)[0]
+                        == 0) {
             return;
         }
         ensureLookupIndexes();
@@ -303,6 +406,10 @@ final class StagedMerge {
         }
     }
 
+    /**
+     * Gives PostgreSQL statistics on a freshly filled work table (autovacuum never sees temporary tables):
+     * without them it takes a table of a million rows for a few hundred and picks nested loops.
+     */
     private void analyze(String table) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
             long start = System.nanoTime();
@@ -325,22 +432,27 @@ final class StagedMerge {
         }
     }
 
-    private long queryLong(String sql) throws SQLException {
+    /** The first row of a query whose columns are numbers. */
+    private long[] queryLongs(String sql) throws SQLException {
         long start = System.nanoTime();
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
-            long value = rs.getLong(1);
-            logStep(sql, start, value);
-            return value;
+            long[] values = new long[rs.getMetaData().getColumnCount()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rs.getLong(i + 1);
+            }
+            logStep(sql, start, values[0]);
+            return values;
         }
     }
 
-    private static void logStep(String sql, long startNanos, long rows) {
+    /** Logs the duration of each statement at DEBUG level, for tuning. */
+    private static void logStep(String what, long startNanos, long rows) {
         if (LOG.isLoggable(Level.DEBUG)) {
             LOG.log(
                     Level.DEBUG,
-                    String.format("%6d ms %,10d rows  %s", (System.nanoTime() - startNanos) / 1_000_000, rows, sql));
+                    String.format("%6d ms %,11d rows  %s", (System.nanoTime() - startNanos) / 1_000_000, rows, what));
         }
     }
 }
