@@ -49,8 +49,11 @@ public class ImportBacking implements Serializable {
         ImportJob job = getJob();
         endShown = job != null && job.isFinished();
         if (job != null && job.isFailed()) {
-            FacesContext.getCurrentInstance()
-                    .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, job.getFailureMessage(), null));
+            // summary and detail: a message without detail shows its summary twice in the growl
+            FacesContext faces = FacesContext.getCurrentInstance();
+            String summary =
+                    faces.getApplication().getResourceBundle(faces, "msg").getString("import.failed");
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, job.getFailureMessage()));
         }
         loadHistory();
     }
