@@ -27,6 +27,7 @@ public class ImportBacking implements Serializable {
     transient Importer importer;
 
     private String jobId;
+    private boolean endShown;
     private List<ImportRecord> history;
 
     @PostConstruct
@@ -40,14 +41,19 @@ public class ImportBacking implements Serializable {
         jobs.find(jobId).ifPresent(j -> jobs.forget(j.getId()));
         jobId = jobs.start(event.getFile().getInputStream(), event.getFile().getFileName(), user)
                 .getId();
+        endShown = false;
     }
 
     /** Called when the progress bar completes: the job is finished, refresh what depends on it. */
     public void finished() {
         ImportJob job = getJob();
+        endShown = job != null && job.isFinished();
         if (job != null && job.isFailed()) {
-            FacesContext.getCurrentInstance()
-                    .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, job.getFailureMessage(), null));
+            // summary and detail: a message without detail shows its summary twice in the growl
+            FacesContext faces = FacesContext.getCurrentInstance();
+            String summary =
+                    faces.getApplication().getResourceBundle(faces, "msg").getString("import.failed");
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, job.getFailureMessage()));
         }
         loadHistory();
     }
@@ -62,6 +68,15 @@ public class ImportBacking implements Serializable {
 
     public ImportJob getJob() {
         return jobs.find(jobId).orElse(null);
+    }
+
+    /**
+     * True while the page has yet to learn that the job ended: the progress bar polls until its completion has been
+     * reported. Not simply "job not finished": a small file can be imported before the upload's answer is rendered,
+     * and the page must still hear of the end (history, error message).
+     */
+    public boolean isPolling() {
+        return getJob() != null && !endShown;
     }
 
     public int getPercent() {

@@ -1,0 +1,618 @@
+package dev.rfm.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser: headless Chromium driven by Selenium against the real WAR on Payara Micro (empty
+ * H2 database, no demo data). Login and its failure, the overview against the REST API, both languages, the import
+ * page (progress bar, summary, rejected rows, duplicates, broken files, history, the CDNOW log), logout and a
+ * keyboard-only login. Screenshots of the main pages go to {@code target/screenshots/}.
+ *
+ * <p>One class, one server boot: the methods run in order against one database, each logging in when it needs to.
+ * Needs Debian's {@code chromium} and {@code chromium-driver}; without them the class is skipped, unless {@code CI}
+ * is set, then it fails.
+ */
+@ExtendWith(DashboardIT.ChromiumInstalled.class)
+@ExtendWith(EmptyDataDirectory.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path TARGET = Path.of(System.getProperty("basedir", "."), "target");
+    private static final Path SCREENSHOTS = TARGET.resolve("screenshots");
+
+    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(5);
+
+    private static final By USERNAME = By.id("login:username");
+    private static final By PASSWORD = By.id("login:password");
+    private static final By SUBMIT = By.id("login:submit");
+    private static final By HEADING = By.cssSelector("main h1");
+
+    /** Six data lines: line 5 has a bad date, line 6 a bad amount; lines 2 and 3 are item lines of one order. */
+    private static final String SMALL_FILE = "order_id,customer_id,order_date,amount,quantity,channel\n"
+            + "WEB-1,WEB-C1,2024-01-05,10.50,1,web\n"
+            + "WEB-1,WEB-C1,2024-01-05,4.50,2,web\n"
+            + "WEB-2,WEB-C2,2024-02-01,99.99,,store\n"
+            + "WEB-3,WEB-C2,31.12.2024,5.00,,\n"
+            + "WEB-4,WEB-C3,2024-03-01,twelve,,\n"
+            + "WEB-5,WEB-C3,2024-03-02,25.00,1,web\n";
+
+    private static ChromeDriverService service;
+    private static ChromeDriver browser;
+    private static Path profile;
+    private static Path uploads;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("rfm.war")));
+    }
+
+    /** When a test fails, what the browser showed: a screenshot and the page source beside the other shots. */
+    @RegisterExtension
+    static final TestWatcher SHOW_FAILURES = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser == null) {
+                return;
+            }
+            String name = "failed-" + context.getRequiredTestMethod().getName();
+            try {
+                screenshot(name);
+                Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    };
+
+    @ArquillianResource
+    URL base;
+
+    ApiClient api;
+
+    private static boolean browserInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /**
+     * Skips the class where Chromium is not installed, but fails it when {@code CI} is set: CI must run it ({@code
+     * .ci/run} installs the packages). Registered first, so neither decision costs a server boot.
+     */
+    static final class ChromiumInstalled implements ExecutionCondition, BeforeAllCallback {
+
+        private static final String MISSING = CHROMIUM + " or " + CHROMEDRIVER
+                + " is missing (Debian packages chromium and chromium-driver; .ci/run installs them)";
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (browserInstalled()) {
+                return ConditionEvaluationResult.enabled("Chromium is installed");
+            }
+            return System.getenv("CI") == null
+                    ? ConditionEvaluationResult.disabled(MISSING)
+                    : ConditionEvaluationResult.enabled("CI is set: the browser tests must run");
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            if (!browserInstalled()) {
+                throw new IllegalStateException("CI is set, but " + MISSING);
+            }
+        }
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        uploads = Files.createTempDirectory(TARGET, "browser-uploads-");
+        profile = Files.createTempDirectory(TARGET, "chromium-profile-");
+        // an explicit driver binary: Selenium Manager never runs (it would try to download one)
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogFile(TARGET.resolve("chromedriver.log").toFile())
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1400,1000",
+                "--lang=en-US",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        // the dashboard starts in the browser's language: make it English whatever the machine's locale
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        deleteTree(profile);
+        deleteTree(uploads);
+    }
+
+    /** Best effort: a Chromium helper process may still be writing to the profile; target/ is wiped anyway. */
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            System.err.println("Could not delete " + dir + ": " + e);
+        }
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(base);
+    }
+
+    // ---- login -------------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(1)
+    void aVisitorWithoutASessionIsSentToTheLoginForm() throws IOException {
+        browser.get(base.toString());
+        waitForPage().until(urlContains("/login.xhtml?continue="));
+        assertThat(browser.getTitle()).isEqualTo("Log in · RFM customer value");
+        assertThat(browser.findElement(USERNAME).isDisplayed()).isTrue();
+        assertThat(browser.findElement(PASSWORD).getAttribute("type")).isEqualTo("password");
+        screenshot("login");
+    }
+
+    @Test
+    @Order(2)
+    void aWrongPasswordIsRefusedWithAMessage() {
+        openLoginForm();
+        browser.findElement(USERNAME).sendKeys("admin");
+        browser.findElement(PASSWORD).sendKeys("not-the-password");
+        browser.findElement(SUBMIT).click();
+
+        WebElement error = waitForPage()
+                .until(visibilityOfElementLocated(By.cssSelector("[id='login:messages'] .ui-messages-error")));
+        assertThat(error.getText()).contains("User name or password is wrong.");
+        assertThat(browser.getCurrentUrl()).contains("/login.xhtml");
+        assertThat(browser.findElement(PASSWORD).getAttribute("value")).isEmpty();
+
+        browser.get(base.toString());
+        waitForPage().until(urlContains("/login.xhtml?continue="));
+    }
+
+    @Test
+    @Order(3)
+    void theAdminLandsOnTheOverviewWhoseCountsAreTheApis() throws Exception {
+        openLoginForm();
+        browser.findElement(USERNAME).sendKeys("admin");
+        browser.findElement(PASSWORD).sendKeys(ApiClient.ADMIN_PASSWORD);
+        browser.findElement(SUBMIT).click();
+
+        waitForPage().until(textToBe(HEADING, "Overview"));
+        assertThat(browser.getCurrentUrl()).doesNotContain("login");
+        assertThat(browser.findElement(By.cssSelector(".rfm-user")).getText()).isEqualTo("admin");
+
+        Totals totals = apiTotals();
+        assertThat(totals).as("a fresh database: nothing imported yet").isEqualTo(new Totals(0, 0));
+        assertThat(overviewTotals()).isEqualTo(totals);
+        WebElement empty = browser.findElement(By.cssSelector(".rfm-empty"));
+        assertThat(empty.getText()).contains("No data yet.");
+        assertThat(empty.findElement(By.linkText("Import transactions")).getAttribute("href"))
+                .endsWith("/import.xhtml");
+    }
+
+    // ---- import --------------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(4)
+    void theCdnowLogImportedThroughThePageFillsTheOverview() throws Exception {
+        Path cdnow = Path.of(System.getProperty("rfm.shared.dir", "../shared"), "data/cdnow/cdnow_orders.csv")
+                .toAbsolutePath()
+                .normalize();
+        Assumptions.assumeTrue(Files.isReadable(cdnow), cdnow + " is not here");
+        loggedIn();
+        openImportPage();
+
+        uploadAndAwait(cdnow);
+
+        assertThat(text(By.id("jobFile"))).isEqualTo("cdnow_orders.csv");
+        assertThat(text(By.id("importForm:rowsRead"))).isEqualTo("69,659");
+        assertThat(text(By.id("importForm:rowsImported"))).isEqualTo("69,659");
+        assertThat(text(By.id("importForm:customersCreated"))).isEqualTo("23,570");
+        assertThat(summary()).isEqualTo(new Summary(69_659, 69_659, 0, 0, 69_659, 23_570));
+        assertThat(browser.findElements(By.id("importForm:errors"))).isEmpty();
+        screenshot("import-cdnow");
+
+        openOverview();
+        assertThat(text(By.id("customerCount"))).isEqualTo("23,570");
+        assertThat(text(By.id("orderCount"))).isEqualTo("69,659");
+        assertThat(overviewTotals()).isEqualTo(apiTotals());
+    }
+
+    @Test
+    @Order(5)
+    void anUploadKeepsGoodRowsNamesBadOnesSkipsDuplicatesAndRefusesBrokenFiles() throws Exception {
+        loggedIn();
+        Totals before = apiTotals();
+        openImportPage();
+        Path small = write("small-orders.csv", SMALL_FILE);
+
+        uploadAndAwait(small);
+        WebElement bar = browser.findElement(By.id("importForm:bar"));
+        assertThat(bar.getAttribute("aria-valuenow")).isEqualTo("100");
+        assertThat(bar.getText()).isEqualTo("100%");
+        assertThat(text(By.id("phase"))).isEqualTo("Import finished");
+        assertThat(summary()).isEqualTo(new Summary(6, 4, 0, 2, 3, 3));
+        assertThat(tableRows("importForm:errors"))
+                .map(row -> row.subList(0, 2))
+                .containsExactly(List.of("5", "order_date"), List.of("6", "amount"));
+        assertThat(tableRows("importForm:errors"))
+                .allSatisfy(row -> assertThat(row.get(2)).isNotBlank());
+        String download =
+                browser.findElement(By.id("importForm:downloadErrors")).getAttribute("href");
+        assertThat(download).endsWith("/rejections.csv");
+        HttpResponse<String> csv = getWithBrowserSession(download);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().lines().toList()).hasSize(3).first().isEqualTo("line,column,message");
+        assertThat(csv.body().lines().skip(1))
+                .satisfiesExactly(l -> assertThat(l).startsWith("5,order_date,"), l -> assertThat(l)
+                        .startsWith("6,amount,"));
+        screenshot("import-summary");
+
+        uploadAndAwait(small);
+        assertThat(summary()).as("the same file again").isEqualTo(new Summary(6, 0, 4, 2, 0, 0));
+
+        uploadAndAwait(write("no-order-columns.csv", "customer_id,order_date\nX-1,2024-01-01\n"));
+        assertThat(text(By.id("phase"))).isEqualTo("Import failed");
+        String missingColumns = "The header (line 1) lacks the required columns order_id, amount";
+        assertThat(text(By.id("failureMessage"))).isEqualTo(missingColumns);
+        assertThat(browser.findElements(By.id("importForm:summary"))).isEmpty();
+        assertThat(newestGrowl()).containsExactly("Import failed", missingColumns);
+
+        uploadAndAwait(write("empty.csv", ""));
+        assertThat(text(By.id("phase"))).isEqualTo("Import failed");
+        String emptyFile = "The file is empty: expected a header row and order lines";
+        assertThat(text(By.id("failureMessage"))).isEqualTo(emptyFile);
+        assertThat(newestGrowl()).containsExactly("Import failed", emptyFile);
+        screenshot("import-failed");
+
+        assertThat(tableRows("importForm:history"))
+                .map(row -> row.subList(1, 7))
+                .startsWith(
+                        List.of("empty.csv", "Failed", "0", "0", "0", "0"),
+                        List.of("no-order-columns.csv", "Failed", "0", "0", "0", "0"),
+                        List.of("small-orders.csv", "Succeeded", "6", "0", "4", "2"),
+                        List.of("small-orders.csv", "Succeeded", "6", "4", "0", "2"));
+
+        Totals after = apiTotals();
+        assertThat(after).isEqualTo(new Totals(before.customers() + 3, before.orders() + 3));
+        openOverview();
+        assertThat(overviewTotals()).isEqualTo(after);
+    }
+
+    // ---- language ------------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(6)
+    void theDashboardSwitchesToChineseAndBack() throws IOException {
+        loggedIn();
+        openOverview();
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(pageScrolls()).as("the overview fits the window").isFalse();
+        screenshot("overview-en");
+
+        browser.findElement(By.id("topbar:chinese")).click();
+        waitForPage().until(textToBe(By.id("nav-overview"), "概览"));
+        assertThat(text(By.id("nav-import"))).isEqualTo("导入");
+        assertThat(text(HEADING)).isEqualTo("概览");
+        assertThat(browser.getTitle()).isEqualTo("概览 · RFM 客户价值");
+        assertThat(browser.findElements(By.cssSelector(".rfm-kpi-label")))
+                .extracting(WebElement::getText)
+                .startsWith("客户数", "订单数", "净收入");
+        assertThat(text(By.id("topbar:logout"))).isEqualTo("退出");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
+                .as("Chromium picks Chinese glyphs by the page language")
+                .isEqualTo("zh-CN");
+        assertThat(browser.getPageSource()).doesNotContain("???");
+        assertThat(pageScrolls())
+                .as("the overview fits the window with the taller Chinese top bar")
+                .isFalse();
+        screenshot("overview-zh");
+
+        browser.findElement(By.id("nav-import")).click();
+        waitForPage().until(textToBe(HEADING, "导入交易数据"));
+        assertThat(browser.findElements(By.cssSelector("[id='importForm:history'] th")))
+                .extracting(WebElement::getText)
+                .startsWith("开始时间", "文件", "状态");
+        assertThat(tableRows("importForm:history")).map(row -> row.get(2)).contains("成功", "失败");
+        screenshot("import-zh");
+
+        browser.findElement(By.id("topbar:english")).click();
+        waitForPage().until(textToBe(HEADING, "Import transactions"));
+        assertThat(text(By.id("nav-overview"))).isEqualTo("Overview");
+        assertThat(text(By.id("nav-import"))).isEqualTo("Import");
+    }
+
+    // ---- logout and keyboard ---------------------------------------------------------------------------------------
+
+    @Test
+    @Order(7)
+    void loggingOutEndsTheSession() {
+        loggedIn();
+        browser.findElement(By.id("topbar:logout")).click();
+        waitForPage().until(urlContains("/login.xhtml"));
+        assertThat(browser.findElement(USERNAME).isDisplayed()).isTrue();
+
+        browser.get(base.toString());
+        waitForPage().until(urlContains("/login.xhtml?continue="));
+        browser.get(base + "import.xhtml");
+        waitForPage().until(urlContains("/login.xhtml?continue="));
+    }
+
+    @Test
+    @Order(8)
+    void theLoginFormWorksWithTheKeyboardAlone() {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "import.xhtml");
+        waitForPage().until(urlContains("/login.xhtml?continue="));
+        waitForPage().until(visibilityOfElementLocated(USERNAME));
+
+        Actions keyboard = new Actions(browser);
+        keyboard.sendKeys(Keys.TAB).perform();
+        assertThat(focusedId()).isEqualTo("login:username");
+        keyboard.sendKeys("admin").sendKeys(Keys.TAB).perform();
+        assertThat(focusedId()).isEqualTo("login:password");
+        keyboard.sendKeys(ApiClient.ADMIN_PASSWORD).sendKeys(Keys.ENTER).perform();
+
+        // back where the visitor was headed
+        waitForPage().until(textToBe(HEADING, "Import transactions"));
+        assertThat(browser.getCurrentUrl()).endsWith("/import.xhtml");
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    /** The six numbers of an import summary. */
+    record Summary(
+            long rowsRead,
+            long rowsImported,
+            long rowsDuplicate,
+            long rowsRejected,
+            long ordersCreated,
+            long customersCreated) {}
+
+    /** Customers and orders in the database. */
+    record Totals(long customers, long orders) {}
+
+    private WebDriverWait waitForPage() {
+        WebDriverWait wait = new WebDriverWait(browser, PAGE_TIMEOUT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private void openLoginForm() {
+        browser.get(base + "login.xhtml");
+        waitForPage().until(visibilityOfElementLocated(USERNAME));
+    }
+
+    /** Makes sure a session of the admin exists, logging in through the form when needed. */
+    private void loggedIn() {
+        browser.get(base + "index.xhtml");
+        if (browser.getCurrentUrl().contains("/login.xhtml")) {
+            browser.findElement(USERNAME).sendKeys("admin");
+            browser.findElement(PASSWORD).sendKeys(ApiClient.ADMIN_PASSWORD);
+            browser.findElement(SUBMIT).click();
+        }
+        waitForPage().until(visibilityOfElementLocated(By.id("topbar:logout")));
+    }
+
+    private void openOverview() {
+        browser.findElement(By.id("nav-overview")).click();
+        waitForPage().until(visibilityOfElementLocated(By.id("customerCount")));
+    }
+
+    private void openImportPage() {
+        browser.findElement(By.id("nav-import")).click();
+        waitForPage().until(visibilityOfElementLocated(By.id("importForm:history")));
+    }
+
+    /**
+     * Picks the file in the upload widget (it uploads at once) and waits until the import is finished and the
+     * history shows it.
+     */
+    private void uploadAndAwait(Path file) {
+        String newestBefore = newestHistoryEntry();
+        browser.findElement(By.cssSelector("[id='importForm'] input[type=file]"))
+                .sendKeys(file.toAbsolutePath().toString());
+        new WebDriverWait(browser, IMPORT_TIMEOUT)
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage("the import of " + file.getFileName() + " finished and is the newest in the history")
+                .until(d -> ajaxIdle()
+                        && List.of("Import finished", "Import failed").contains(text(By.id("phase")))
+                        && !newestHistoryEntry().equals(newestBefore));
+    }
+
+    private boolean ajaxIdle() {
+        return Boolean.TRUE.equals(
+                browser.executeScript("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty()"));
+    }
+
+    private String newestHistoryEntry() {
+        List<List<String>> rows = tableRows("importForm:history");
+        return rows.isEmpty() ? "" : String.join("|", rows.get(0));
+    }
+
+    private Summary summary() {
+        return new Summary(
+                number(By.id("importForm:rowsRead")),
+                number(By.id("importForm:rowsImported")),
+                number(By.id("importForm:rowsDuplicate")),
+                number(By.id("importForm:rowsRejected")),
+                number(By.id("importForm:ordersCreated")),
+                number(By.id("importForm:customersCreated")));
+    }
+
+    private Totals overviewTotals() {
+        return new Totals(number(By.id("customerCount")), number(By.id("orderCount")));
+    }
+
+    private Totals apiTotals() throws IOException, InterruptedException {
+        HttpResponse<String> response = api.get("api/imports?limit=200");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonArray imports = Json.createReader(new StringReader(response.body())).readArray();
+        long customers = 0;
+        long orders = 0;
+        for (JsonObject entry : imports.getValuesAs(JsonObject.class)) {
+            customers += entry.getJsonNumber("customersCreated").longValue();
+            orders += entry.getJsonNumber("ordersCreated").longValue();
+        }
+        return new Totals(customers, orders);
+    }
+
+    /** The data rows of a PrimeFaces data table as cell texts; empty when the table shows its empty message. */
+    private List<List<String>> tableRows(String tableId) {
+        return browser
+                .findElements(By.cssSelector("[id='" + tableId + "_data'] > tr:not(.ui-datatable-empty-message)"))
+                .stream()
+                .map(row -> row.findElements(By.tagName("td")).stream()
+                        .map(WebElement::getText)
+                        .map(String::strip)
+                        .toList())
+                .toList();
+    }
+
+    private String text(By locator) {
+        return browser.findElement(locator).getText().strip();
+    }
+
+    /** A number as the page shows it, digit grouping removed. */
+    private long number(By locator) {
+        String shown = text(locator);
+        String digits = shown.replaceAll("[^0-9-]", "");
+        assertThat(digits).as("a number in %s", shown).matches("-?\\d+");
+        return Long.parseLong(digits);
+    }
+
+    /** Summary and detail of the newest growl message on screen, once it is shown. */
+    private List<String> newestGrowl() {
+        WebElement newest = waitForPage().until(d -> {
+            List<WebElement> shown = d.findElements(By.cssSelector(".ui-growl-message")).stream()
+                    .filter(WebElement::isDisplayed)
+                    .toList();
+            return shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        });
+        return List.of(
+                newest.findElement(By.cssSelector(".ui-growl-title")).getText(),
+                newest.findElement(By.tagName("p")).getText());
+    }
+
+    private boolean pageScrolls() {
+        return Boolean.TRUE.equals(
+                browser.executeScript("return document.documentElement.scrollHeight > window.innerHeight"));
+    }
+
+    private String focusedId() {
+        return browser.switchTo().activeElement().getAttribute("id");
+    }
+
+    private static Path write(String name, String content) throws IOException {
+        return Files.writeString(uploads.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    /** What a link of the page answers to the logged-in browser (a download Chromium would save to disk). */
+    private HttpResponse<String> getWithBrowserSession(String url) throws IOException, InterruptedException {
+        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        assertThat(session).as("the browser's session cookie").isNotNull();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Cookie", session.getName() + "=" + session.getValue())
+                .GET()
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The whole page, not only the window: the window is stretched to the page's height for the shot. */
+    private static void screenshot(String name) throws IOException {
+        Dimension window = browser.manage().window().getSize();
+        long height = (Long) browser.executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int)
+                Math.min(4000, Math.max(window.getHeight(), height + 120))));
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.manage().window().setSize(window);
+        }
+    }
+}
