@@ -4,7 +4,6 @@ import dev.rfm.domain.ingest.ImportFailedException;
 import dev.rfm.domain.ingest.ImportProgress;
 import dev.rfm.domain.ingest.ImportRecord;
 import dev.rfm.domain.ingest.ImportResult;
-import dev.rfm.domain.ingest.RowRejection;
 import dev.rfm.domain.user.Role;
 import dev.rfm.web.api.ApiError;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,32 +41,6 @@ public class ImportResource {
     @Context
     SecurityContext security;
 
-    /** The contract's answer, plus the counts of new orders and customers and any warnings. */
-    public record ImportSummary(
-            long importId,
-            long rowsRead,
-            long rowsImported,
-            long rowsDuplicate,
-            long rowsRejected,
-            long ordersCreated,
-            long customersCreated,
-            List<RowRejection> errors,
-            List<String> warnings) {
-
-        static ImportSummary of(ImportResult r) {
-            return new ImportSummary(
-                    r.importId(),
-                    r.rowsRead(),
-                    r.rowsImported(),
-                    r.rowsDuplicate(),
-                    r.rowsRejected(),
-                    r.ordersCreated(),
-                    r.customersCreated(),
-                    r.errors(),
-                    r.warnings());
-        }
-    }
-
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
@@ -81,7 +54,7 @@ public class ImportResource {
         try {
             ImportResult result =
                     importer.importCsv(body, name, security.getUserPrincipal().getName(), ImportProgress.none());
-            return Response.ok(ImportSummary.of(result)).build();
+            return Response.ok(result).build(); // the record is the contract's answer, plus counts and warnings
         } catch (ImportFailedException e) {
             return failure(e);
         }
