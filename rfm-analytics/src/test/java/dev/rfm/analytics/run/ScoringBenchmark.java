@@ -235,7 +235,7 @@ public final class ScoringBenchmark {
             try (Connection c = ds.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    new SnapshotWriter().write(c, runId, outcome, progress.timings(), (written, total) -> {
+                    new SnapshotWriter().write(c, runId, outcome, progress::timings, (written, total) -> {
                         if (written == total) laps.lap("write: customer_score rows (COPY)");
                         progress.progress(0.75 + 0.24 * written / Math.max(1, total));
                     });
