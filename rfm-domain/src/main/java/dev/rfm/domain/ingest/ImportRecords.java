@@ -25,8 +25,7 @@ import javax.sql.DataSource;
  */
 public final class ImportRecords {
 
-    /** The header of {@link #writeRejectionsCsv}. */
-    public static final String[] REJECTIONS_CSV_HEADER = {"line", "column", "message"};
+    private static final String[] REJECTIONS_CSV_HEADER = {"line", "column", "message"};
 
     private static final int FETCH_SIZE = 2_000;
 

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +41,11 @@ import org.postgresql.PGConnection;
  *
  * <p>How: one pass over the stream with FastCSV; good lines are staged in the database in bulk ({@code
  * COPY FROM STDIN} on PostgreSQL, JDBC batches elsewhere), then set-based SQL adds up item lines, finds
- * duplicates and clashes and inserts the new customers and orders. Memory use does not grow with the file.
- * The whole import is one transaction on one connection, holding the {@code app_lock} row {@code 'import'}
- * ({@code SELECT ... FOR UPDATE}), so imports run one at a time across all servers and nobody sees half an
- * import.
+ * duplicates and clashes and inserts the new customers and orders. Memory use does not grow with the file
+ * on PostgreSQL (H2 groups the file's customers in memory). The whole import is one transaction on one
+ * connection, holding the {@code app_lock} row {@code 'import'} ({@code SELECT ... FOR UPDATE}), so imports
+ * run one at a time across all servers and nobody sees half an import; a second import waits up to the lock
+ * wait (default {@link #DEFAULT_LOCK_WAIT}), then fails as {@code BUSY}.
  *
  * <p>Usage (the importer manages its own transaction: call it outside any JTA transaction, e.g. from an
  * EJB method with {@code @TransactionAttribute(NOT_SUPPORTED)} or bean-managed transactions):
@@ -53,7 +55,7 @@ import org.postgresql.PGConnection;
  * try {
  *     ImportResult result = importer.importCsv(body, contentLength, "orders.csv", user, ImportProgress.none());
  * } catch (ImportFailedException e) {
- *     // e.code().isInputError() ? 400 : 500; e.getMessage() names line, field and reason
+ *     // e.code().isInputError() ? 400 : BUSY ? 409 : 500; e.getMessage() names line, field and reason
  * }
  * }</pre>
  *
@@ -64,16 +66,31 @@ public final class OrderImporter {
     private static final System.Logger LOG = System.getLogger(OrderImporter.class.getName());
     private static final long PROGRESS_INTERVAL_NANOS = 200_000_000L;
 
+    /** How long an import waits for another one to finish by default. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
+
     private final DataSource dataSource;
     private final Clock clock;
+    private final Duration lockWait;
 
     /**
      * @param dataSource where customers and orders live (migrated schema)
      * @param clock gives the import's start and end times
      */
     public OrderImporter(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, DEFAULT_LOCK_WAIT);
+    }
+
+    /**
+     * @param dataSource where customers and orders live (migrated schema)
+     * @param clock gives the import's start and end times
+     * @param lockWait how long to wait for an import running elsewhere before failing with {@link
+     *     ImportFailedException.Code#BUSY}
+     */
+    public OrderImporter(DataSource dataSource, Clock clock, Duration lockWait) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.lockWait = Objects.requireNonNull(lockWait, "lockWait");
     }
 
     /**
@@ -209,7 +226,8 @@ public final class OrderImporter {
         }
 
         private ImportResult importInTransaction(Connection connection) throws ImportFailedException, SQLException {
-            lockImports(connection);
+            StagedMerge.Dialect dialect = dialect(connection);
+            ImportLock.acquire(connection, dialect, isH2(connection), lockWait);
             long importId = insertRunningImport(connection);
             report(ImportPhase.READING);
 
@@ -233,7 +251,6 @@ public final class OrderImporter {
                             null);
                 }
                 HeaderLayout layout = HeaderLayout.of(headerRecord.getFields(), headerRecord.getStartingLineNumber());
-                StagedMerge.Dialect dialect = dialect(connection);
                 StagedMerge merge = StagedMerge.prepare(connection, dialect, importId, layout);
                 LineStager stager =
                         dialect == StagedMerge.Dialect.POSTGRESQL && connection.isWrapperFor(PGConnection.class)
@@ -355,15 +372,6 @@ public final class OrderImporter {
             return null;
         }
 
-        private void lockImports(Connection connection) throws SQLException {
-            try (Statement s = connection.createStatement();
-                    ResultSet rs = s.executeQuery("select name from app_lock where name = 'import' for update")) {
-                if (!rs.next()) {
-                    throw new SQLException("app_lock has no row 'import' (migration V1 inserts it)");
-                }
-            }
-        }
-
         private long insertRunningImport(Connection connection) throws SQLException {
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into data_import (file_name, status, started_by, started_at) values (?, 'RUNNING', ?, ?)",
@@ -435,6 +443,10 @@ public final class OrderImporter {
         return product != null && product.toLowerCase(Locale.ROOT).contains("postgresql")
                 ? StagedMerge.Dialect.POSTGRESQL
                 : StagedMerge.Dialect.GENERIC;
+    }
+
+    private static boolean isH2(Connection connection) throws SQLException {
+        return "H2".equals(connection.getMetaData().getDatabaseProductName());
     }
 
     private static void rollback(Connection connection, Exception cause) {

@@ -234,7 +234,7 @@ final class StagedMerge {
         try (Statement s = connection.createStatement()) {
             s.execute("set local enable_hashagg = off");
             long rows = update(aggregate);
-            s.execute("reset enable_hashagg");
+            s.execute("set local enable_hashagg = on"); // SET LOCAL ends with the transaction anyway
             return rows;
         }
     }
