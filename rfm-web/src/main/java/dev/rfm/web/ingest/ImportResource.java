@@ -61,7 +61,7 @@ public class ImportResource {
     }
 
     static Response failure(ImportFailedException e) {
-        int status = e.code().isInputError() ? 400 : 500;
+        int status = e.code().isInputError() ? 400 : e.code() == ImportFailedException.Code.BUSY ? 409 : 500;
         List<Map<String, Object>> details =
                 e.line().isPresent() ? List.of(Map.of("line", e.line().getAsLong())) : List.of();
         return ApiError.response(status, e.code().name(), e.getMessage(), details);
