@@ -1,10 +1,12 @@
 package dev.rfm.analytics.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rfm.analytics.history.CustomerHistories;
 import dev.rfm.domain.testing.TestDatabase;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -54,6 +57,24 @@ class OrderReaderTest {
                     orders.stream().filter(o -> o.date().isBefore(REFERENCE)).count();
             assertThat(lastProgress).containsExactly(counted, counted);
         }
+    }
+
+    @Test
+    void copyRowsParseExactlyAsTheDecimalConversionDoes() {
+        var row = new OrderReader.CopyRow();
+        for (String amount :
+                new String[] {"0.0000", "-12.3400", "5", "5.1", "-0.0001", "99999999999999.9999", "7.123400", "-3."}) {
+            row.reset(("42\t-1\t" + amount + "\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(row.integer()).isEqualTo(42);
+            assertThat(row.integer()).isEqualTo(-1); // 1969-12-31
+            assertThat(row.tenThousandths()).as(amount).isEqualTo(OrderReader.tenThousandths(new BigDecimal(amount)));
+        }
+        row.reset("1\t2\t0.00001\n".getBytes(StandardCharsets.US_ASCII));
+        row.integer();
+        row.integer();
+        assertThatThrownBy(row::tenThousandths).isInstanceOf(ArithmeticException.class);
+        row.reset("\\N\t2\t1.0\n".getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(row::integer).hasMessageContaining("not a number in the order rows: \\N");
     }
 
     /** Customers 1..n with 0 to 30 orders each, some of them only after the reference date. */
