@@ -158,10 +158,14 @@ public class CustomSegments {
     private Optional<CustomerFacts> currentFacts() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            // the run id as a parameter, not a join: PostgreSQL then reads only that run's partition
             try (PreparedStatement select = c.prepareStatement("select s.r_score, s.f_score, s.m_score,"
                     + " s.recency_days, s.frequency, s.monetary, s.lifecycle_stage, s.p_alive, s.predicted_clv,"
-                    + " s.abc_class from current_snapshot cs join customer_score s on s.run_id = cs.run_id")) {
+                    + " s.abc_class from customer_score s where s.run_id = ?")) {
                 select.setFetchSize(20_000);
+                Long runId = currentRunId(c);
+                if (runId == null) return Optional.empty();
+                select.setLong(1, runId);
                 try (ResultSet rs = select.executeQuery()) {
                     SnapshotFacts facts = new SnapshotFacts();
                     while (rs.next()) facts.add(rs);
@@ -170,6 +174,13 @@ public class CustomSegments {
             } finally {
                 c.rollback();
             }
+        }
+    }
+
+    private static Long currentRunId(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select run_id from current_snapshot");
+                ResultSet rs = select.executeQuery()) {
+            return rs.next() ? (Long) rs.getObject(1, Long.class) : null;
         }
     }
 

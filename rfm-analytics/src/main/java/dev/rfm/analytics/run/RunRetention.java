@@ -82,8 +82,10 @@ public class RunRetention {
                     if (rs.next()) current = (Long) rs.getObject(1, Long.class);
                 }
                 Set<Long> delete = toDelete(runs, LocalDate.now(), keepDays, current);
+                CustomerScoreTable scores = CustomerScoreTable.on(c);
                 for (long id : delete) {
-                    for (String table : List.of("customer_score", "segment_summary", "segment_migration")) {
+                    scores.delete(c, id);
+                    for (String table : List.of("segment_summary", "segment_migration")) {
                         try (PreparedStatement d = c.prepareStatement("delete from " + table + " where run_id = ?")) {
                             d.setLong(1, id);
                             d.executeUpdate();

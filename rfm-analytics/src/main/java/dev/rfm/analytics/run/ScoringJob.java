@@ -57,7 +57,7 @@ public class ScoringJob {
         try {
             RunSpec spec = markRunning(runId);
             progress.phase("previous snapshot", 0.01);
-            PreviousAssignments previous = previousAssignments();
+            PreviousAssignments previous = previousAssignments(dataSource);
             CustomSegmentScheme customRules = customSegments.scheme();
             progress.phase("reading orders", 0.03);
             CustomerHistories histories = new OrderReader(dataSource)
@@ -107,21 +107,35 @@ public class ScoringJob {
     }
 
     /** The current snapshot's segments and stages per customer: where this run's migrations start from. */
-    private PreviousAssignments previousAssignments() throws SQLException {
+    static PreviousAssignments previousAssignments(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement select = c.prepareStatement("select s.customer_id, s.segment_standard,"
-                    + " s.segment_cn8, s.segment_custom, s.lifecycle_stage, r.reference_date"
-                    + " from current_snapshot cs join scoring_run r on r.id = cs.run_id"
-                    + " join customer_score s on s.run_id = cs.run_id order by s.customer_id")) {
-                select.setFetchSize(20_000);
-                try (ResultSet rs = select.executeQuery()) {
-                    PreviousAssignments.Builder builder = null;
-                    while (rs.next()) {
-                        if (builder == null) builder = PreviousAssignments.builder(rs.getObject(6, LocalDate.class));
-                        builder.add(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+            try {
+                Long runId = null;
+                LocalDate referenceDate = null;
+                try (PreparedStatement select = c.prepareStatement("select r.id, r.reference_date"
+                                + " from current_snapshot cs join scoring_run r on r.id = cs.run_id");
+                        ResultSet rs = select.executeQuery()) {
+                    if (rs.next()) {
+                        runId = rs.getLong(1);
+                        referenceDate = rs.getObject(2, LocalDate.class);
                     }
-                    return builder == null ? PreviousAssignments.none() : builder.build();
+                }
+                if (runId == null) return PreviousAssignments.none();
+                // the run id as a parameter, not a join: PostgreSQL then reads only that run's partition
+                try (PreparedStatement select = c.prepareStatement("select customer_id, segment_standard,"
+                        + " segment_cn8, segment_custom, lifecycle_stage from customer_score where run_id = ?"
+                        + " order by customer_id")) {
+                    select.setFetchSize(20_000);
+                    select.setLong(1, runId);
+                    try (ResultSet rs = select.executeQuery()) {
+                        PreviousAssignments.Builder builder = PreviousAssignments.builder(referenceDate);
+                        while (rs.next()) {
+                            builder.add(
+                                    rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+                        }
+                        return builder.build();
+                    }
                 }
             } finally {
                 c.rollback();

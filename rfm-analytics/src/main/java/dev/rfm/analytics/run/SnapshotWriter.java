@@ -80,7 +80,11 @@ final class SnapshotWriter {
     private static void writeCustomers(Connection c, long runId, ScoringOutcome o, Progress progress)
             throws SQLException {
         boolean models = !o.modelPartFailed();
-        try (BulkInsert rows = BulkInsert.into(c, "customer_score", SCORE_COLUMNS)) {
+        CustomerScoreTable scores = CustomerScoreTable.on(c);
+        String table = scores.create(c, runId);
+        try (BulkInsert rows = scores.fresh()
+                ? BulkInsert.intoNewTable(c, table, SCORE_COLUMNS)
+                : BulkInsert.into(c, table, SCORE_COLUMNS)) {
             int n = o.size();
             for (int i = 0; i < n; i++) {
                 boolean scored = o.scored(i);
@@ -109,8 +113,9 @@ final class SnapshotWriter {
                 if ((i & 0x3FFF) == 0) progress.customers(i, n);
             }
             rows.finish();
-            progress.customers(n, n);
         }
+        scores.attach(c, runId);
+        progress.customers(o.size(), o.size());
     }
 
     private static void writeSummary(Connection c, long runId, String scheme, List<SummaryRow> rows)

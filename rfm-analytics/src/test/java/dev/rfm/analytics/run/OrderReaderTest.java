@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 
 /**
  * The order reader builds, on each database, exactly the histories that the histories builder builds from the same
@@ -60,21 +63,107 @@ class OrderReaderTest {
     }
 
     @Test
-    void copyRowsParseExactlyAsTheDecimalConversionDoes() {
-        var row = new OrderReader.CopyRow();
-        for (String amount :
-                new String[] {"0.0000", "-12.3400", "5", "5.1", "-0.0001", "99999999999999.9999", "7.123400", "-3."}) {
-            row.reset(("42\t-1\t" + amount + "\n").getBytes(StandardCharsets.US_ASCII));
-            assertThat(row.integer()).isEqualTo(42);
-            assertThat(row.integer()).isEqualTo(-1); // 1969-12-31
-            assertThat(row.tenThousandths()).as(amount).isEqualTo(OrderReader.tenThousandths(new BigDecimal(amount)));
+    void binaryCopyRowsDecodeExactlyAsTheDecimalConversionDoes() throws SQLException {
+        String[] amounts = {
+            "0",
+            "0.0000",
+            "-12.3400",
+            "5",
+            "5.1",
+            "-0.0001",
+            "99999999999999.9999",
+            "-99999999999999.9999",
+            "7.1234",
+            "10000",
+            "100000000",
+            "0.5",
+            "123456789.0001",
+            "-3"
+        };
+        byte[] data = copyBinary("select 42::int8, -1, x from unnest(array['" + String.join("','", amounts)
+                + "']::numeric[]) with ordinality as a(x, i) order by i");
+        for (int chunk : new int[] {data.length, 1, 7}) { // PostgreSQL's messages, or any other split
+            var rows = new OrderReader.BinaryRows(chunks(data, chunk));
+            for (String amount : amounts) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.int8()).isEqualTo(42);
+                assertThat(rows.int4()).isEqualTo(-1); // 1969-12-31
+                assertThat(rows.numericTenThousandths())
+                        .as(amount)
+                        .isEqualTo(OrderReader.tenThousandths(new BigDecimal(amount).setScale(4)));
+            }
+            assertThat(rows.next()).isFalse();
         }
-        row.reset("1\t2\t0.00001\n".getBytes(StandardCharsets.US_ASCII));
-        row.integer();
-        row.integer();
-        assertThatThrownBy(row::tenThousandths).isInstanceOf(ArithmeticException.class);
-        row.reset("\\N\t2\t1.0\n".getBytes(StandardCharsets.US_ASCII));
-        assertThatThrownBy(row::integer).hasMessageContaining("not a number in the order rows: \\N");
+    }
+
+    @Test
+    void binaryCopyRowsRefuseWhatTheyCannotRepresentExactly() throws SQLException {
+        var fifthDecimal = new OrderReader.BinaryRows(chunks(copyBinary("select 1::int8, 2, 0.00001::numeric"), 5));
+        assertThat(fifthDecimal.next()).isTrue();
+        fifthDecimal.int8();
+        fifthDecimal.int4();
+        assertThatThrownBy(fifthDecimal::numericTenThousandths).isInstanceOf(ArithmeticException.class);
+        var tooLarge = new OrderReader.BinaryRows(chunks(copyBinary("select 1::int8, 2, 1e15::numeric"), 64));
+        tooLarge.next();
+        tooLarge.int8();
+        tooLarge.int4();
+        assertThatThrownBy(tooLarge::numericTenThousandths).isInstanceOf(ArithmeticException.class);
+        var missing = new OrderReader.BinaryRows(chunks(copyBinary("select null::int8, 2, 1::numeric"), 64));
+        missing.next();
+        assertThatThrownBy(missing::int8).hasMessageContaining("a NULL in the order rows");
+        var twoFields = new OrderReader.BinaryRows(chunks(copyBinary("select 1::int8, 2"), 64));
+        assertThatThrownBy(twoFields::next).hasMessageContaining("a row has 2 fields, expected 3");
+        byte[] whole = copyBinary("select 1::int8, 2, 3::numeric");
+        var cut = new OrderReader.BinaryRows(chunks(Arrays.copyOf(whole, whole.length - 6), 64));
+        assertThatThrownBy(() -> {
+                    cut.next();
+                    cut.int8();
+                    cut.int4();
+                    cut.numericTenThousandths();
+                })
+                .hasMessageContaining("cut off");
+        var text = new OrderReader.BinaryRows(chunks("1\t2\t3\n".getBytes(StandardCharsets.US_ASCII), 64));
+        assertThatThrownBy(text::next).hasMessageContaining("no header");
+    }
+
+    @Test
+    void customerOrdersReachTheBuilderInDateOrderWhateverOrderTheyCameIn() {
+        List<Order> orders = orders(5, 300);
+        CustomerHistories.Builder builder = CustomerHistories.builder(REFERENCE, null);
+        var customer = new OrderReader.CustomerOrders(builder);
+        SplittableRandom random = new SplittableRandom(3);
+        List<Order> shuffled = new ArrayList<>(orders);
+        for (int i = shuffled.size() - 1; i > 0; i--) java.util.Collections.swap(shuffled, i, random.nextInt(i + 1));
+        shuffled.sort(Comparator.comparingLong(Order::customerId)); // grouped by customer, days in any order
+        for (Order o : shuffled) {
+            customer.add(
+                    o.customerId(),
+                    (int) o.date().toEpochDay(),
+                    o.amount().movePointRight(4).longValueExact());
+        }
+        customer.flush();
+        assertSame(builder.build(), inMemory(orders, null));
+    }
+
+    private static byte[] copyBinary(String query) throws SQLException {
+        try (Connection c = DATABASES.get(TestDatabase.POSTGRESQL).getConnection()) {
+            CopyOut copy =
+                    c.unwrap(PGConnection.class).getCopyAPI().copyOut("copy (" + query + ") to stdout (format binary)");
+            var bytes = new java.io.ByteArrayOutputStream();
+            for (byte[] message; (message = copy.readFromCopy()) != null; ) bytes.writeBytes(message);
+            return bytes.toByteArray();
+        }
+    }
+
+    /** The bytes as messages of at most {@code size} bytes. */
+    private static OrderReader.CopyMessages chunks(byte[] data, int size) {
+        int[] at = {0};
+        return () -> {
+            if (at[0] >= data.length) return null;
+            byte[] chunk = Arrays.copyOfRange(data, at[0], Math.min(data.length, at[0] + size));
+            at[0] += chunk.length;
+            return chunk;
+        };
     }
 
     /** Customers 1..n with 0 to 30 orders each, some of them only after the reference date. */
@@ -110,7 +199,7 @@ class OrderReaderTest {
         return BigDecimal.valueOf(unscaled, kind == 2 ? 4 : scale);
     }
 
-    private static void store(DataSource ds, List<Order> orders) throws SQLException {
+    static void store(DataSource ds, List<Order> orders) throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             long customers = orders.stream().mapToLong(Order::customerId).max().orElse(0);

@@ -209,7 +209,7 @@ public final class ScoringBenchmark {
             ScoringProfile profile = markRunning(ds, runId);
             laps.lap("start (run row, guard)");
             progress.phase("previous snapshot", 0.01);
-            PreviousAssignments previous = previousAssignments(ds);
+            PreviousAssignments previous = ScoringJob.previousAssignments(ds);
             result.previousCustomers = previous.size();
             laps.lap("previous snapshot");
             progress.phase("reading orders", 0.03);
@@ -320,29 +320,6 @@ public final class ScoringBenchmark {
         }
     }
 
-    /** As ScoringJob.previousAssignments: the current snapshot's segments and stages per customer. */
-    private static PreviousAssignments previousAssignments(DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement select = c.prepareStatement("select s.customer_id, s.segment_standard,"
-                    + " s.segment_cn8, s.segment_custom, s.lifecycle_stage, r.reference_date"
-                    + " from current_snapshot cs join scoring_run r on r.id = cs.run_id"
-                    + " join customer_score s on s.run_id = cs.run_id order by s.customer_id")) {
-                select.setFetchSize(20_000);
-                try (ResultSet rs = select.executeQuery()) {
-                    PreviousAssignments.Builder builder = null;
-                    while (rs.next()) {
-                        if (builder == null) builder = PreviousAssignments.builder(rs.getObject(6, LocalDate.class));
-                        builder.add(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
-                    }
-                    return builder == null ? PreviousAssignments.none() : builder.build();
-                }
-            } finally {
-                c.rollback();
-            }
-        }
-    }
-
     /**
      * Between repeats (not timed): deletes every snapshot but the current one, so that each later run starts from
      * one previous snapshot and writes into a table holding one run, as a nightly run after retention would.
@@ -351,12 +328,22 @@ public final class ScoringBenchmark {
         try (Connection c = ds.getConnection();
                 Statement s = c.createStatement()) {
             String older = "(select id from scoring_run where id <> (select run_id from current_snapshot))";
-            s.executeUpdate("delete from customer_score where run_id in " + older);
-            s.executeUpdate("delete from segment_summary where run_id in " + older);
-            s.executeUpdate("delete from segment_migration where run_id in " + older);
-            s.executeUpdate("delete from scoring_run where id in " + older);
-            s.execute("vacuum analyze customer_score");
+            dropRuns(c, older);
             s.execute("checkpoint");
+        }
+    }
+
+    /** Deletes the runs {@code ids} selects, with their results, as retention does. */
+    private static void dropRuns(Connection c, String ids) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            List<Long> runs = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select id from scoring_run where id in " + ids)) {
+                while (rs.next()) runs.add(rs.getLong(1));
+            }
+            for (long run : runs) CustomerScoreTable.on(c).delete(c, run);
+            s.executeUpdate("delete from segment_summary where run_id in " + ids);
+            s.executeUpdate("delete from segment_migration where run_id in " + ids);
+            s.executeUpdate("delete from scoring_run where id in " + ids);
         }
     }
 
@@ -375,8 +362,7 @@ public final class ScoringBenchmark {
                 Statement s = c.createStatement()) {
             s.executeUpdate("update current_snapshot set run_id = null");
             s.executeUpdate("update app_lock set holder = null, acquired_at = null where name = 'scoring-run'");
-            s.execute("truncate customer_score, segment_summary, segment_migration, scoring_run");
-            s.execute("vacuum analyze customer_score");
+            dropRuns(c, "(select id from scoring_run)");
             s.execute("checkpoint");
         }
     }

@@ -37,7 +37,18 @@ public abstract sealed class BulkInsert implements AutoCloseable {
     /** A bulk insert into {@code table}'s {@code columns}, by COPY when the connection is PostgreSQL's. */
     public static BulkInsert into(Connection connection, String table, String... columns) throws SQLException {
         if (connection.isWrapperFor(PGConnection.class)) {
-            return new Copy(connection.unwrap(PGConnection.class), table, columns);
+            return new Copy(connection.unwrap(PGConnection.class), table, columns, false);
+        }
+        return new Batch(connection, table, columns);
+    }
+
+    /**
+     * Like {@link #into}, for a table created in the current transaction: PostgreSQL then writes the rows frozen
+     * ({@code COPY ... FREEZE}), so no reader or vacuum has to visit every page again to mark them visible.
+     */
+    public static BulkInsert intoNewTable(Connection connection, String table, String... columns) throws SQLException {
+        if (connection.isWrapperFor(PGConnection.class)) {
+            return new Copy(connection.unwrap(PGConnection.class), table, columns, true);
         }
         return new Batch(connection, table, columns);
     }
@@ -67,11 +78,12 @@ public abstract sealed class BulkInsert implements AutoCloseable {
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_AT + 4096);
         private final StringBuilder line = new StringBuilder(256);
 
-        Copy(PGConnection connection, String table, String[] columns) throws SQLException {
+        Copy(PGConnection connection, String table, String[] columns, boolean freeze) throws SQLException {
             super(table, columns);
             this.copy = connection
                     .getCopyAPI()
-                    .copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin");
+                    .copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin"
+                            + (freeze ? " with (freeze)" : ""));
         }
 
         @Override

@@ -6,6 +6,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -39,11 +41,27 @@ public class SchemaMigration {
 
     /** Applies the product's migrations to any data source: used at deployment and by tests and tools. */
     public static MigrateResult applyTo(DataSource dataSource) {
+        return flyway(dataSource).migrate();
+    }
+
+    /**
+     * Flyway set up for the product's migrations: the common scripts in {@code db/migration}, plus those written for
+     * one database only in {@code db/migration-postgresql} or {@code db/migration-h2} (a version number is used by
+     * both or by one of the common scripts, never twice).
+     */
+    public static Flyway flyway(DataSource dataSource) {
         return Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .locations("classpath:db/migration", "classpath:db/migration-" + vendor(dataSource))
+                .load();
+    }
+
+    private static String vendor(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().equals("PostgreSQL") ? "postgresql" : "h2";
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database cannot be reached to migrate its schema", e);
+        }
     }
 
     /** True once the schema is current; readiness depends on it. */

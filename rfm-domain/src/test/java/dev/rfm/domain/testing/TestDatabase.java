@@ -48,6 +48,11 @@ public enum TestDatabase {
             return created.computeIfAbsent(database, TestDatabase::create);
         }
 
+        /** True once {@link #get} created the database. */
+        public synchronized boolean started(TestDatabase database) {
+            return created.containsKey(database);
+        }
+
         /** {@link TestDatabases#deleteImportedData} on every database created so far. */
         public synchronized void deleteImportedData() {
             created.values().forEach(TestDatabases::deleteImportedData);

@@ -1,5 +1,6 @@
 package dev.rfm.domain.testing;
 
+import dev.rfm.domain.database.SchemaMigration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,13 +11,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * Migrated databases for tests: H2 as the product runs it embedded, and a real PostgreSQL.
  *
- * <p>Each call gives a new, empty database with the product's Flyway migrations ({@code db/migration})
+ * <p>Each call gives a new, empty database with the product's Flyway migrations ({@code db/migration} and the database's own)
  * applied, so a test class that takes one in {@code @BeforeAll} owns it alone:
  *
  * <ul>
@@ -91,11 +91,7 @@ public final class TestDatabases {
 
     /** Applies the product's migrations; returns the data source. */
     public static DataSource migrate(DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        SchemaMigration.applyTo(dataSource);
         return dataSource;
     }
 

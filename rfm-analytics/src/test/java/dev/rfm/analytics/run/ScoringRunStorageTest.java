@@ -1,0 +1,230 @@
+package dev.rfm.analytics.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rfm.domain.snapshot.RunRecord;
+import dev.rfm.domain.snapshot.RunStatus;
+import dev.rfm.domain.snapshot.SegmentRow;
+import dev.rfm.domain.snapshot.Snapshots;
+import dev.rfm.domain.testing.TestDatabase;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The run's storage on both databases, without a container: the beans wired by hand, the job run inline. Two runs
+ * publish complete snapshots (on PostgreSQL each in an attached partition with its indexes), retention removes the
+ * older one whole, and a run that fails while publishing leaves nothing behind and the previous snapshot current.
+ */
+class ScoringRunStorageTest {
+
+    private static final TestDatabase.PerClass DATABASES = new TestDatabase.PerClass();
+    private static final LocalDate REFERENCE = LocalDate.of(2025, 1, 1);
+
+    @AfterEach
+    void clean() throws SQLException {
+        for (TestDatabase database : TestDatabase.values()) {
+            if (!DATABASES.started(database)) continue;
+            DataSource ds = DATABASES.get(database);
+            try (Connection c = ds.getConnection();
+                    Statement s = c.createStatement()) {
+                s.executeUpdate("update current_snapshot set run_id = null");
+                s.executeUpdate("update app_lock set holder = null, acquired_at = null where name = 'scoring-run'");
+                List<Long> runs = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("select id from scoring_run")) {
+                    while (rs.next()) runs.add(rs.getLong(1));
+                }
+                for (long run : runs) CustomerScoreTable.on(c).delete(c, run);
+                s.executeUpdate("delete from segment_summary");
+                s.executeUpdate("delete from segment_migration");
+                s.executeUpdate("delete from scoring_run");
+            }
+        }
+        DATABASES.deleteImportedData();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void runsPublishWholeSnapshotsThatRetentionRemovesWhole(TestDatabase database) throws SQLException {
+        DataSource ds = DATABASES.get(database);
+        OrderReaderTest.store(ds, OrderReaderTest.orders(21, 300));
+        Wiring beans = new Wiring(ds);
+        Snapshots snapshots = new Snapshots(ds);
+
+        long first = beans.run();
+        long second = beans.run();
+        assertThat(beans.succeeded).containsExactly(first, second);
+        for (long run : List.of(first, second)) {
+            RunRecord record = snapshots.run(run).orElseThrow();
+            assertThat(record.status()).isEqualTo(RunStatus.SUCCEEDED);
+            long customers = count(ds, "select count(*) from customer_score where run_id = " + run);
+            assertThat(customers).isEqualTo(record.customersScored() + record.prospects());
+            List<SegmentRow> standard = snapshots.segments(run, "standard");
+            assertThat(standard.stream().mapToLong(SegmentRow::customers).sum()).isEqualTo(record.customersScored());
+            SegmentRow largest = standard.stream()
+                    .max(java.util.Comparator.comparingLong(SegmentRow::customers))
+                    .orElseThrow();
+            assertThat(snapshots.members(run, "standard", largest.code(), 0, 10).total())
+                    .isEqualTo(largest.customers());
+        }
+        assertThat(snapshots.currentRunId()).hasValue(second);
+        assertThat(count(ds, "select count(*) from segment_migration where run_id = " + second))
+                .as("migrations from the first run")
+                .isPositive();
+        if (database == TestDatabase.POSTGRESQL) {
+            assertThat(count(ds, "select count(*) from pg_inherits where inhparent = 'customer_score'::regclass"))
+                    .isEqualTo(2);
+            assertThat(count(ds, "select count(*) from pg_indexes where tablename = 'customer_score_" + second + "'"))
+                    .as("primary key and the three segment indexes")
+                    .isEqualTo(4);
+        }
+
+        beans.retention.keepDays = -1; // nothing counts as recent: only the month's last run and the current stay
+        beans.retention.apply();
+        assertThat(snapshots.run(first)).isEmpty();
+        assertThat(count(ds, "select count(*) from customer_score where run_id = " + first))
+                .isZero();
+        assertThat(count(ds, "select count(*) from customer_score where run_id = " + second))
+                .isPositive();
+        if (database == TestDatabase.POSTGRESQL) {
+            assertThat(count(ds, "select count(*) from pg_class where relname = 'customer_score_" + first + "'"))
+                    .isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aRunThatFailsWhilePublishingLeavesNothingAndThePreviousSnapshotCurrent(TestDatabase database)
+            throws SQLException {
+        DataSource ds = DATABASES.get(database);
+        OrderReaderTest.store(ds, OrderReaderTest.orders(22, 200));
+        Wiring beans = new Wiring(ds);
+        long first = beans.run();
+        // the migrations are written after the customer rows (and, on PostgreSQL, after attaching the partition)
+        execute(ds, "alter table segment_migration add constraint no_migrations check (run_id <= " + first + ")");
+        try {
+            long failed = beans.run();
+            RunRecord record = new Snapshots(ds).run(failed).orElseThrow();
+            assertThat(record.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(record.error()).contains("nothing of it was published");
+            assertThat(new Snapshots(ds).currentRunId()).hasValue(first);
+            assertThat(count(ds, "select count(*) from customer_score where run_id = " + failed))
+                    .isZero();
+            assertThat(count(ds, "select count(*) from segment_summary where run_id = " + failed))
+                    .isZero();
+            if (database == TestDatabase.POSTGRESQL) {
+                assertThat(count(ds, "select count(*) from pg_class where relname = 'customer_score_" + failed + "'"))
+                        .isZero();
+            }
+            assertThat(beans.succeeded).containsExactly(first);
+        } finally {
+            execute(ds, "alter table segment_migration drop constraint no_migrations");
+        }
+    }
+
+    /** The run beans as the container wires them; the executor runs the job at once, in the caller's thread. */
+    private static final class Wiring {
+        final List<Long> succeeded = new ArrayList<>();
+        final RunRetention retention = new RunRetention();
+        final ScoringRuns runs = new ScoringRuns();
+
+        Wiring(DataSource ds) {
+            retention.dataSource = ds;
+            retention.keepDays = 90;
+            CustomSegments customSegments = new CustomSegments();
+            customSegments.dataSource = ds;
+            ScoringProfiles profiles = new ScoringProfiles();
+            profiles.dataSource = ds;
+            ScoringJob job = new ScoringJob();
+            job.dataSource = ds;
+            job.retention = retention;
+            job.customSegments = customSegments;
+            job.succeeded = new RecordingEvent(succeeded);
+            runs.dataSource = ds;
+            runs.job = job;
+            runs.profiles = profiles;
+            runs.executor = (ManagedExecutorService) Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {ManagedExecutorService.class},
+                    (proxy, method, args) -> {
+                        if (!method.getName().equals("submit"))
+                            throw new UnsupportedOperationException(method.getName());
+                        ((Runnable) args[0]).run();
+                        return CompletableFuture.completedFuture(null);
+                    });
+        }
+
+        long run() throws SQLException {
+            RunRequest request = runs.request(REFERENCE, RunTrigger.MANUAL, "test");
+            assertThat(request.started()).isTrue();
+            return request.runId();
+        }
+    }
+
+    private record RecordingEvent(List<Long> runs) implements Event<dev.rfm.domain.snapshot.RunSucceeded> {
+        @Override
+        public void fire(dev.rfm.domain.snapshot.RunSucceeded event) {
+            runs.add(event.runId());
+        }
+
+        @Override
+        public <U extends dev.rfm.domain.snapshot.RunSucceeded> CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends dev.rfm.domain.snapshot.RunSucceeded> CompletionStage<U> fireAsync(
+                U event, NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Event<dev.rfm.domain.snapshot.RunSucceeded> select(Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends dev.rfm.domain.snapshot.RunSucceeded> Event<U> select(
+                Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends dev.rfm.domain.snapshot.RunSucceeded> Event<U> select(
+                TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static long count(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void execute(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
