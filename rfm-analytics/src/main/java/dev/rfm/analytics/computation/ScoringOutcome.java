@@ -232,6 +232,11 @@ public final class ScoringOutcome implements CustomerFacts {
         return Amounts.toDecimal(histories.historicalNetTenThousandths(i));
     }
 
+    /** {@link #historicalClv(int)} in ten-thousandths. */
+    public long historicalClvTenThousandths(int i) {
+        return histories.historicalNetTenThousandths(i);
+    }
+
     public StandardSegment standardSegment(int i) {
         return c.standard[i] < 0 ? null : STANDARD[c.standard[i]];
     }

@@ -12,6 +12,7 @@ import dev.rfm.analytics.segment.SegmentDefinition;
 import dev.rfm.analytics.segment.SegmentScheme;
 import dev.rfm.domain.database.BulkInsert;
 import dev.rfm.domain.database.NamedLock;
+import dev.rfm.domain.database.TypedBulkInsert;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -82,40 +83,59 @@ final class SnapshotWriter {
         boolean models = !o.modelPartFailed();
         CustomerScoreTable scores = CustomerScoreTable.on(c);
         String table = scores.create(c, runId);
-        try (BulkInsert rows = scores.fresh()
-                ? BulkInsert.intoNewTable(c, table, SCORE_COLUMNS)
-                : BulkInsert.into(c, table, SCORE_COLUMNS)) {
+        try (TypedBulkInsert rows = TypedBulkInsert.into(c, table, scores.fresh(), SCORE_COLUMNS)) {
             int n = o.size();
             for (int i = 0; i < n; i++) {
                 boolean scored = o.scored(i);
-                rows.row(
-                        runId,
-                        o.customerId(i),
-                        o.frequency(i) > 0 || scored ? o.recencyDays(i) : null,
-                        o.frequency(i),
-                        o.monetary(i),
-                        scored ? o.recencyScore(i) : null,
-                        scored ? o.frequencyScore(i) : null,
-                        scored ? o.monetaryScore(i) : null,
-                        scored ? String.valueOf(o.code(i)) : null,
-                        scored ? o.standardSegment(i).definition().code() : null,
-                        scored ? o.cn8Segment(i).definition().code() : null,
-                        o.customSegment(i) == null ? null : o.customSegment(i).code(),
-                        o.stage(i).name(),
-                        o.abcClass(i) == null ? null : o.abcClass(i).name(),
-                        models ? finite(o.probabilityAlive(i)) : null,
-                        models ? finite(o.expectedPurchases(i, 30)) : null,
-                        models ? finite(o.expectedPurchases(i, 90)) : null,
-                        models ? finite(o.expectedPurchases(i, 365)) : null,
-                        models ? money(o.expectedAverageOrderValue(i)) : null,
-                        models ? money(o.predictedClv(i)) : null,
-                        o.historicalClv(i));
+                rows.int8(runId).int8(o.customerId(i));
+                if (o.frequency(i) > 0 || scored) rows.int4(o.recencyDays(i));
+                else rows.nullValue(Types.INTEGER);
+                rows.int4(o.frequency(i)).decimal4(o.monetaryTenThousandths(i));
+                if (scored) {
+                    rows.int2((short) o.recencyScore(i))
+                            .int2((short) o.frequencyScore(i))
+                            .int2((short) o.monetaryScore(i))
+                            .text(String.valueOf(o.code(i)))
+                            .text(o.standardSegment(i).definition().code())
+                            .text(o.cn8Segment(i).definition().code());
+                } else {
+                    for (int k = 0; k < 3; k++) rows.nullValue(Types.SMALLINT);
+                    for (int k = 0; k < 3; k++) rows.nullValue(Types.VARCHAR);
+                }
+                rows.text(o.customSegment(i) == null ? null : o.customSegment(i).code())
+                        .text(o.stage(i).name())
+                        .text(o.abcClass(i) == null ? null : o.abcClass(i).name());
+                prediction(rows, models, o.probabilityAlive(i));
+                prediction(rows, models, o.expectedPurchases(i, 30));
+                prediction(rows, models, o.expectedPurchases(i, 90));
+                prediction(rows, models, o.expectedPurchases(i, 365));
+                money(rows, models, o.expectedAverageOrderValue(i));
+                money(rows, models, o.predictedClv(i));
+                rows.decimal4(o.historicalClvTenThousandths(i)).endRow();
                 if ((i & 0x3FFF) == 0) progress.customers(i, n);
             }
             rows.finish();
         }
         scores.attach(c, runId);
         progress.customers(o.size(), o.size());
+    }
+
+    /** A model's prediction; NULL without models or when not finite. */
+    private static void prediction(TypedBulkInsert rows, boolean models, double value) throws SQLException {
+        if (models && Double.isFinite(value)) rows.float8(value);
+        else rows.nullValue(Types.DOUBLE);
+    }
+
+    /** A model's currency value rounded half up to four decimals; NULL without models or when not finite. */
+    private static void money(TypedBulkInsert rows, boolean models, double value) throws SQLException {
+        if (models && Double.isFinite(value)) {
+            rows.decimal4(BigDecimal.valueOf(value)
+                    .setScale(4, RoundingMode.HALF_UP)
+                    .unscaledValue()
+                    .longValueExact());
+        } else {
+            rows.nullValue(Types.NUMERIC);
+        }
     }
 
     private static void writeSummary(Connection c, long runId, String scheme, List<SummaryRow> rows)
@@ -271,13 +291,5 @@ final class SnapshotWriter {
         } else {
             ps.setDouble(i, value);
         }
-    }
-
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
-    }
-
-    private static BigDecimal money(double value) {
-        return Double.isFinite(value) ? BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP) : null;
     }
 }

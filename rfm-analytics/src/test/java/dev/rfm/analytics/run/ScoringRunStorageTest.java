@@ -13,6 +13,7 @@ import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,7 +64,7 @@ class ScoringRunStorageTest {
     @EnumSource(TestDatabase.class)
     void runsPublishWholeSnapshotsThatRetentionRemovesWhole(TestDatabase database) throws SQLException {
         DataSource ds = DATABASES.get(database);
-        OrderReaderTest.store(ds, OrderReaderTest.orders(21, 300));
+        OrderReaderTest.store(ds, buyingCustomers(21, 400));
         Wiring beans = new Wiring(ds);
         Snapshots snapshots = new Snapshots(ds);
 
@@ -75,6 +76,15 @@ class ScoringRunStorageTest {
             assertThat(record.status()).isEqualTo(RunStatus.SUCCEEDED);
             long customers = count(ds, "select count(*) from customer_score where run_id = " + run);
             assertThat(customers).isEqualTo(record.customersScored() + record.prospects());
+            assertThat(record.modelStatus()).as(record.error()).isEqualTo("FITTED");
+            assertThat(count(
+                            ds,
+                            "select count(*) from customer_score where run_id = " + run
+                                    + " and frequency > 0 and (r_score is null or segment_standard is null"
+                                    + " or segment_cn8 is null or abc_class is null or p_alive is null"
+                                    + " or expected_purchases_365d is null or predicted_clv is null)"))
+                    .as("every buyer with all numbers")
+                    .isZero();
             List<SegmentRow> standard = snapshots.segments(run, "standard");
             assertThat(standard.stream().mapToLong(SegmentRow::customers).sum()).isEqualTo(record.customersScored());
             SegmentRow largest = standard.stream()
@@ -113,7 +123,7 @@ class ScoringRunStorageTest {
     void aRunThatFailsWhilePublishingLeavesNothingAndThePreviousSnapshotCurrent(TestDatabase database)
             throws SQLException {
         DataSource ds = DATABASES.get(database);
-        OrderReaderTest.store(ds, OrderReaderTest.orders(22, 200));
+        OrderReaderTest.store(ds, buyingCustomers(22, 200));
         Wiring beans = new Wiring(ds);
         long first = beans.run();
         // the migrations are written after the customer rows (and, on PostgreSQL, after attaching the partition)
@@ -136,6 +146,36 @@ class ScoringRunStorageTest {
         } finally {
             execute(ds, "alter table segment_migration drop constraint no_migrations");
         }
+    }
+
+    /**
+     * Customers who buy as the BG/NBD model assumes, so that both models fit: each starts in 2023 or 2024, buys at a
+     * rate of his own and may drop out after any purchase; a tenth never buy before the reference date.
+     */
+    static List<OrderReaderTest.Order> buyingCustomers(long seed, int customers) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        List<OrderReaderTest.Order> orders = new ArrayList<>();
+        for (long c = 1; c <= customers; c++) {
+            LocalDate day = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(c % 10 == 0 ? 800 : 700));
+            double rate = 0.005 + random.nextDouble() * 0.05; // purchases per day
+            double dropout = 0.05 + random.nextDouble() * 0.4;
+            double meanSpend = 10 + 40 * gamma(random, 3); // spend varies around a mean of his own
+            while (true) {
+                long cents = Math.max(100, Math.round(100 * meanSpend * gamma(random, 6)));
+                orders.add(new OrderReaderTest.Order(c, day, BigDecimal.valueOf(cents, 2)));
+                if (random.nextDouble() < dropout) break;
+                day = day.plusDays(1 + (long) (-Math.log(1 - random.nextDouble()) / rate));
+                if (day.isAfter(REFERENCE.plusDays(60))) break;
+            }
+        }
+        return orders;
+    }
+
+    /** A Gamma(shape, shape) draw (mean 1) for a whole shape: the mean of {@code shape} exponential draws. */
+    private static double gamma(java.util.SplittableRandom random, int shape) {
+        double sum = 0;
+        for (int k = 0; k < shape; k++) sum += -Math.log(1 - random.nextDouble());
+        return sum / shape;
     }
 
     /** The run beans as the container wires them; the executor runs the job at once, in the caller's thread. */
