@@ -302,6 +302,17 @@ class ApplicationIT {
                 .readArray();
         assertThat(cn8).hasSize(8);
         assertThat(cn8.getJsonObject(0).getString("nameZh")).endsWith("客户");
+        JsonArray abc = Json.createReader(new StringReader(
+                        api.get("api/segments?scheme=abc&runId=" + runId).body()))
+                .readArray();
+        assertThat(abc.stream().map(v -> ((JsonObject) v).getString("code"))).containsExactly("A", "B", "C");
+        assertThat(abc.stream()
+                        .mapToLong(
+                                v -> ((JsonObject) v).getJsonNumber("customers").longValue())
+                        .sum())
+                .isEqualTo(scored);
+        assertThat(abc.getJsonObject(0).getJsonNumber("revenueShare").doubleValue())
+                .isGreaterThanOrEqualTo(0.8);
 
         // a segment's members, paged and as CSV
         String code = standard.stream()

@@ -140,6 +140,34 @@ public final class ScoringComputation {
         return List.copyOf(list);
     }
 
+    /** The ABC classes as summary categories, with what marketing does with each. */
+    static List<SegmentDefinition> abcDefinitions() {
+        return List.of(
+                abc(
+                        AbcClass.A,
+                        "A: top value",
+                        "A 类：核心价值",
+                        "Protect and grow: personal service, early access, loyalty rewards",
+                        "重点维护：专属服务、新品优先、忠诚度奖励"),
+                abc(
+                        AbcClass.B,
+                        "B: middle value",
+                        "B 类：中等价值",
+                        "Develop: cross-sell and upsell to move them into A",
+                        "重点发展：交叉销售与向上销售，促其升级为 A 类"),
+                abc(
+                        AbcClass.C,
+                        "C: low value",
+                        "C 类：低价值",
+                        "Serve efficiently: automated, low-cost campaigns",
+                        "低成本维护：自动化、低成本营销"));
+    }
+
+    private static SegmentDefinition abc(AbcClass c, String nameEn, String nameZh, String actionEn, String actionZh) {
+        return new SegmentDefinition(
+                c.name(), nameEn, nameZh, c.descriptionEn(), c.descriptionZh(), actionEn, actionZh);
+    }
+
     /** The per-customer columns and run-level results; filled by {@link Run}, then read-only. */
     static final class Columns implements CustomerFacts {
         final int size;
@@ -169,6 +197,7 @@ public final class ScoringComputation {
         Map<AssignmentKind, MigrationMatrix> migrations;
         Map<SegmentScheme, List<SummaryRow>> segmentSummaries;
         List<SummaryRow> stageSummary;
+        List<SummaryRow> abcSummary;
         private final CustomerHistories histories;
 
         Columns(CustomerHistories histories) {
@@ -632,6 +661,7 @@ public final class ScoringComputation {
                     summary(definitions(SegmentScheme.CUSTOM, customRules), i -> c.custom[i], true));
             c.segmentSummaries = java.util.Collections.unmodifiableMap(bySchema);
             c.stageSummary = summary(stageDefinitions(), i -> c.stage[i], false);
+            c.abcSummary = summary(abcDefinitions(), i -> c.abcClass[i], true); // every scored customer has a class
         }
 
         /**

@@ -160,6 +160,11 @@ public final class ScoringOutcome implements CustomerFacts {
         return c.stageSummary;
     }
 
+    /** Summary rows per ABC class (scored customers), in {@link AbcClass} order. */
+    public List<SummaryRow> abcSummary() {
+        return c.abcSummary;
+    }
+
     /** The segment definitions of a scheme, in order. */
     public List<SegmentDefinition> segmentDefinitions(SegmentScheme scheme) {
         return ScoringComputation.definitions(scheme, customScheme);

@@ -69,6 +69,7 @@ final class SnapshotWriter {
             writeSummary(c, runId, scheme.label(), outcome.segmentSummary(scheme));
         }
         writeSummary(c, runId, "lifecycle", outcome.stageSummary());
+        writeSummary(c, runId, "abc", outcome.abcSummary());
         writeMigrations(c, runId, outcome.migrations());
         finishRun(c, runId, outcome, timings.get()); // after the bulk writes, so their time is included
         try (PreparedStatement current = c.prepareStatement("update current_snapshot set run_id = ? where id = 1")) {

@@ -72,6 +72,19 @@ class SummaryPropertiesTest {
                         .mapToDouble(SummaryRow::share)
                         .sum())
                 .isCloseTo(1, within(1e-9));
+        List<SummaryRow> abc = outcome.abcSummary();
+        assertThat(abc).extracting(r -> r.definition().code()).containsExactly("A", "B", "C");
+        assertThat(abc.stream().mapToLong(SummaryRow::customers).sum()).isEqualTo(outcome.scoredCustomers());
+        double abcRevenue =
+                abc.stream().mapToDouble(r -> r.revenue().doubleValue()).sum();
+        if (abcRevenue > 0) {
+            // Pareto: A holds at least 80 % of the positive revenue, A and B at least 95 %; refunds (always C) only
+            // shrink the total the shares are taken of
+            assertThat(abc.get(0).revenueShare()).as("A's revenue share").isGreaterThanOrEqualTo(0.8 - 1e-9);
+            assertThat(abc.get(0).revenueShare() + abc.get(1).revenueShare())
+                    .as("A and B's revenue share")
+                    .isGreaterThanOrEqualTo(0.95 - 1e-9);
+        }
         for (AssignmentKind kind : AssignmentKind.values()) {
             assertThat(outcome.migration(kind).total()).isEqualTo(outcome.size());
         }

@@ -13,6 +13,7 @@ import dev.rfm.analytics.profile.ScoringProfile;
 import dev.rfm.analytics.profile.ScoringProfileText;
 import dev.rfm.analytics.segment.CustomSegmentScheme;
 import dev.rfm.domain.database.NamedLock;
+import dev.rfm.domain.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -265,7 +266,8 @@ public final class ScoringBenchmark {
             result.heapPeakAfterGc = heap.peakAfterGcBytes();
             result.collections = heap.collections();
         }
-        result.rowsWritten = count(ds, "select count(*) from customer_score where run_id = " + result.runId);
+        result.rowsWritten =
+                TestDatabases.count(ds, "select count(*) from customer_score where run_id = " + result.runId);
         return result;
     }
 
@@ -364,15 +366,6 @@ public final class ScoringBenchmark {
             s.executeUpdate("update app_lock set holder = null, acquired_at = null where name = 'scoring-run'");
             dropRuns(c, "(select id from scoring_run)");
             s.execute("checkpoint");
-        }
-    }
-
-    static long count(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

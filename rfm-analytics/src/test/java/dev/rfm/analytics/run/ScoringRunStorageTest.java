@@ -7,6 +7,7 @@ import dev.rfm.domain.snapshot.RunStatus;
 import dev.rfm.domain.snapshot.SegmentRow;
 import dev.rfm.domain.snapshot.Snapshots;
 import dev.rfm.domain.testing.TestDatabase;
+import dev.rfm.domain.testing.TestDatabases;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
@@ -74,10 +75,10 @@ class ScoringRunStorageTest {
         for (long run : List.of(first, second)) {
             RunRecord record = snapshots.run(run).orElseThrow();
             assertThat(record.status()).isEqualTo(RunStatus.SUCCEEDED);
-            long customers = count(ds, "select count(*) from customer_score where run_id = " + run);
+            long customers = TestDatabases.count(ds, "select count(*) from customer_score where run_id = " + run);
             assertThat(customers).isEqualTo(record.customersScored() + record.prospects());
             assertThat(record.modelStatus()).as(record.error()).isEqualTo("FITTED");
-            assertThat(count(
+            assertThat(TestDatabases.count(
                             ds,
                             "select count(*) from customer_score where run_id = " + run
                                     + " and frequency > 0 and (r_score is null or segment_standard is null"
@@ -94,13 +95,15 @@ class ScoringRunStorageTest {
                     .isEqualTo(largest.customers());
         }
         assertThat(snapshots.currentRunId()).hasValue(second);
-        assertThat(count(ds, "select count(*) from segment_migration where run_id = " + second))
+        assertThat(TestDatabases.count(ds, "select count(*) from segment_migration where run_id = " + second))
                 .as("migrations from the first run")
                 .isPositive();
         if (database == TestDatabase.POSTGRESQL) {
-            assertThat(count(ds, "select count(*) from pg_inherits where inhparent = 'customer_score'::regclass"))
+            assertThat(TestDatabases.count(
+                            ds, "select count(*) from pg_inherits where inhparent = 'customer_score'::regclass"))
                     .isEqualTo(2);
-            assertThat(count(ds, "select count(*) from pg_indexes where tablename = 'customer_score_" + second + "'"))
+            assertThat(TestDatabases.count(
+                            ds, "select count(*) from pg_indexes where tablename = 'customer_score_" + second + "'"))
                     .as("primary key and the three segment indexes")
                     .isEqualTo(4);
         }
@@ -108,12 +111,13 @@ class ScoringRunStorageTest {
         beans.retention.keepDays = -1; // nothing counts as recent: only the month's last run and the current stay
         beans.retention.apply();
         assertThat(snapshots.run(first)).isEmpty();
-        assertThat(count(ds, "select count(*) from customer_score where run_id = " + first))
+        assertThat(TestDatabases.count(ds, "select count(*) from customer_score where run_id = " + first))
                 .isZero();
-        assertThat(count(ds, "select count(*) from customer_score where run_id = " + second))
+        assertThat(TestDatabases.count(ds, "select count(*) from customer_score where run_id = " + second))
                 .isPositive();
         if (database == TestDatabase.POSTGRESQL) {
-            assertThat(count(ds, "select count(*) from pg_class where relname = 'customer_score_" + first + "'"))
+            assertThat(TestDatabases.count(
+                            ds, "select count(*) from pg_class where relname = 'customer_score_" + first + "'"))
                     .isZero();
         }
     }
@@ -134,12 +138,13 @@ class ScoringRunStorageTest {
             assertThat(record.status()).isEqualTo(RunStatus.FAILED);
             assertThat(record.error()).contains("nothing of it was published");
             assertThat(new Snapshots(ds).currentRunId()).hasValue(first);
-            assertThat(count(ds, "select count(*) from customer_score where run_id = " + failed))
+            assertThat(TestDatabases.count(ds, "select count(*) from customer_score where run_id = " + failed))
                     .isZero();
-            assertThat(count(ds, "select count(*) from segment_summary where run_id = " + failed))
+            assertThat(TestDatabases.count(ds, "select count(*) from segment_summary where run_id = " + failed))
                     .isZero();
             if (database == TestDatabase.POSTGRESQL) {
-                assertThat(count(ds, "select count(*) from pg_class where relname = 'customer_score_" + failed + "'"))
+                assertThat(TestDatabases.count(
+                                ds, "select count(*) from pg_class where relname = 'customer_score_" + failed + "'"))
                         .isZero();
             }
             assertThat(beans.succeeded).containsExactly(first);
@@ -249,15 +254,6 @@ class ScoringRunStorageTest {
         public <U extends dev.rfm.domain.snapshot.RunSucceeded> Event<U> select(
                 TypeLiteral<U> subtype, Annotation... qualifiers) {
             throw new UnsupportedOperationException();
-        }
-    }
-
-    private static long count(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.util.Collections;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -148,20 +147,17 @@ public abstract sealed class BulkInsert implements AutoCloseable {
     /** Any other database: a prepared INSERT executed in batches. */
     static final class Batch extends BulkInsert {
 
-        private static final int BATCH_SIZE = 5_000;
-
-        private final PreparedStatement insert;
-        private int pending;
+        private final InsertBatches batches;
 
         Batch(Connection connection, String table, String[] columns) throws SQLException {
             super(table, columns);
-            this.insert = connection.prepareStatement("insert into " + table + " (" + String.join(", ", columns)
-                    + ") values (" + String.join(", ", Collections.nCopies(columns.length, "?")) + ")");
+            this.batches = new InsertBatches(connection, table, columns);
         }
 
         @Override
         public void row(Object... values) throws SQLException {
             checkWidth(values);
+            PreparedStatement insert = batches.insert;
             for (int i = 0; i < values.length; i++) {
                 Object value = values[i];
                 if (value == null) {
@@ -172,26 +168,19 @@ public abstract sealed class BulkInsert implements AutoCloseable {
                     insert.setObject(i + 1, value);
                 }
             }
-            insert.addBatch();
+            batches.rowDone();
             rows++;
-            if (++pending == BATCH_SIZE) {
-                insert.executeBatch();
-                pending = 0;
-            }
         }
 
         @Override
         public long finish() throws SQLException {
-            if (pending > 0) {
-                insert.executeBatch();
-                pending = 0;
-            }
+            batches.flush();
             return rows;
         }
 
         @Override
         public void close() throws SQLException {
-            insert.close();
+            batches.close();
         }
     }
 }

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.Collections;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -255,15 +254,13 @@ public abstract sealed class TypedBulkInsert implements AutoCloseable {
     /** Any other database: a prepared INSERT executed in batches. */
     static final class Batch extends TypedBulkInsert {
 
-        private static final int BATCH_SIZE = 5_000;
-
+        private final InsertBatches batches;
         private final PreparedStatement insert;
-        private int pending;
 
         Batch(Connection connection, String table, String[] columns) throws SQLException {
             super(table, columns);
-            this.insert = connection.prepareStatement("insert into " + table + " (" + String.join(", ", columns)
-                    + ") values (" + String.join(", ", Collections.nCopies(columns.length, "?")) + ")");
+            this.batches = new InsertBatches(connection, table, columns);
+            this.insert = batches.insert;
         }
 
         @Override
@@ -311,26 +308,19 @@ public abstract sealed class TypedBulkInsert implements AutoCloseable {
 
         @Override
         void rowEnded() throws SQLException {
-            insert.addBatch();
-            if (++pending == BATCH_SIZE) {
-                insert.executeBatch();
-                pending = 0;
-            }
+            batches.rowDone();
         }
 
         @Override
         public long finish() throws SQLException {
             checkNoOpenRow();
-            if (pending > 0) {
-                insert.executeBatch();
-                pending = 0;
-            }
+            batches.flush();
             return rows;
         }
 
         @Override
         public void close() throws SQLException {
-            insert.close();
+            batches.close();
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rfm.domain.testing.TestDatabase;
+import dev.rfm.domain.testing.TestDatabases;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -63,11 +64,12 @@ class CdnowImportTest {
         assertThat(first.rowsDuplicate()).isZero();
         assertThat(first.ordersCreated()).isEqualTo(69_659);
         assertThat(first.customersCreated()).isEqualTo(23_570);
-        assertThat(count(db, "select count(*) from customer")).isEqualTo(23_570);
-        assertThat(count(db, "select count(*) from customer_order")).isEqualTo(69_659);
+        assertThat(TestDatabases.count(db, "select count(*) from customer")).isEqualTo(23_570);
+        assertThat(TestDatabases.count(db, "select count(*) from customer_order"))
+                .isEqualTo(69_659);
         // every customer of the cohort made the first purchase in Q1 1997
         assertThat(
-                        count(
+                        TestDatabases.count(
                                 db,
                                 "select count(*) from customer where first_seen between date '1997-01-01' and date '1997-03-31'"))
                 .isEqualTo(23_570);
@@ -87,16 +89,8 @@ class CdnowImportTest {
         assertThat(second.rowsImported()).isZero();
         assertThat(second.ordersCreated()).isZero();
         assertThat(second.customersCreated()).isZero();
-        assertThat(count(db, "select count(*) from customer_order")).isEqualTo(69_659);
-    }
-
-    private static long count(DataSource db, String sql) throws SQLException {
-        try (Connection c = db.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        assertThat(TestDatabases.count(db, "select count(*) from customer_order"))
+                .isEqualTo(69_659);
     }
 
     private static BigDecimal decimal(DataSource db, String sql) throws SQLException {

@@ -89,6 +89,18 @@ public final class TestDatabases {
         return migrate(server.getDatabase("postgres", name));
     }
 
+    /** The single number a query like {@code select count(*) ...} answers. */
+    public static long count(DataSource dataSource, String sql) {
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + sql, e);
+        }
+    }
+
     /** Applies the product's migrations; returns the data source. */
     public static DataSource migrate(DataSource dataSource) {
         SchemaMigration.applyTo(dataSource);

@@ -136,12 +136,15 @@ public class SnapshotResource {
 
     @GET
     @Path("segments")
-    @Operation(summary = "Segments of a scheme (standard, cn8, custom; also lifecycle) with counts, shares, revenue")
+    @Operation(
+            summary = "Segments of a scheme (standard, cn8, custom; also lifecycle and abc) with counts, shares,"
+                    + " revenue")
     public List<SegmentView> segments(
             @QueryParam("scheme") @DefaultValue("standard") String scheme, @QueryParam("runId") Long runId)
             throws SQLException {
-        if (!Snapshots.SCHEMES.contains(scheme) && !scheme.equals("lifecycle")) {
-            throw new BadRequestException("Unknown scheme '" + scheme + "': use standard, cn8, custom or lifecycle.");
+        if (!Snapshots.SCHEMES.contains(scheme) && !scheme.equals("lifecycle") && !scheme.equals("abc")) {
+            throw new BadRequestException(
+                    "Unknown scheme '" + scheme + "': use standard, cn8, custom, lifecycle or abc.");
         }
         return snapshots.segments(run(runId), scheme).stream()
                 .map(SegmentView::of)
