@@ -36,18 +36,7 @@ public abstract sealed class BulkInsert implements AutoCloseable {
     /** A bulk insert into {@code table}'s {@code columns}, by COPY when the connection is PostgreSQL's. */
     public static BulkInsert into(Connection connection, String table, String... columns) throws SQLException {
         if (connection.isWrapperFor(PGConnection.class)) {
-            return new Copy(connection.unwrap(PGConnection.class), table, columns, false);
-        }
-        return new Batch(connection, table, columns);
-    }
-
-    /**
-     * Like {@link #into}, for a table created in the current transaction: PostgreSQL then writes the rows frozen
-     * ({@code COPY ... FREEZE}), so no reader or vacuum has to visit every page again to mark them visible.
-     */
-    public static BulkInsert intoNewTable(Connection connection, String table, String... columns) throws SQLException {
-        if (connection.isWrapperFor(PGConnection.class)) {
-            return new Copy(connection.unwrap(PGConnection.class), table, columns, true);
+            return new Copy(connection.unwrap(PGConnection.class), table, columns);
         }
         return new Batch(connection, table, columns);
     }
@@ -77,12 +66,11 @@ public abstract sealed class BulkInsert implements AutoCloseable {
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_AT + 4096);
         private final StringBuilder line = new StringBuilder(256);
 
-        Copy(PGConnection connection, String table, String[] columns, boolean freeze) throws SQLException {
+        Copy(PGConnection connection, String table, String[] columns) throws SQLException {
             super(table, columns);
             this.copy = connection
                     .getCopyAPI()
-                    .copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin"
-                            + (freeze ? " with (freeze)" : ""));
+                    .copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin");
         }
 
         @Override
