@@ -54,6 +54,7 @@ public class ScoringJob {
 
     public void execute(long runId) {
         RunProgress progress = new RunProgress(dataSource, runId, clock);
+        RunSucceeded published;
         try {
             RunSpec spec = markRunning(runId);
             progress.phase("previous snapshot", 0.01);
@@ -77,11 +78,25 @@ public class ScoringJob {
             progress.phase("writing results", 0.75);
             publish(runId, outcome, progress);
             LOG.info(() -> "Scoring run " + runId + " succeeded: " + outcome.scoredCustomers() + " customers scored");
-            succeeded.fire(new RunSucceeded(runId, spec.referenceDate()));
-            retention.apply();
+            published = new RunSucceeded(runId, spec.referenceDate());
         } catch (Exception | Error e) {
             LOG.log(Level.WARNING, "Scoring run " + runId + " failed", e);
             fail(runId, e);
+            return;
+        }
+        // The run is published and current: nothing after this point may turn it into a failure.
+        try {
+            succeeded.fire(published);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "An observer of the success of scoring run " + runId + " failed", e);
+        }
+        try {
+            retention.apply();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "Run retention failed after scoring run " + runId + "; it runs again after the next" + " run",
+                    e);
         }
     }
 

@@ -153,6 +153,22 @@ class ScoringRunStorageTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void whatFailsAfterPublishingLeavesThePublishedRunSucceededAndCurrent(TestDatabase database) throws SQLException {
+        DataSource ds = DATABASES.get(database);
+        OrderReaderTest.store(ds, buyingCustomers(23, 100));
+        Wiring beans = new Wiring(ds);
+        beans.failObservers = true; // a report observer that throws, say
+        beans.failRetention = true; // a retention that times out waiting for a lock
+        long run = beans.run();
+        RunRecord record = new Snapshots(ds).run(run).orElseThrow();
+        assertThat(record.status()).as(record.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(record.error()).isNull();
+        assertThat(new Snapshots(ds).currentRunId()).hasValue(run);
+        assertThat(beans.succeeded).containsExactly(run);
+    }
+
     /**
      * Customers who buy as the BG/NBD model assumes, so that both models fit: each starts in 2023 or 2024, buys at a
      * rate of his own and may drop out after any purchase; a tenth never buy before the reference date.
@@ -186,7 +202,15 @@ class ScoringRunStorageTest {
     /** The run beans as the container wires them; the executor runs the job at once, in the caller's thread. */
     private static final class Wiring {
         final List<Long> succeeded = new ArrayList<>();
-        final RunRetention retention = new RunRetention();
+        boolean failObservers;
+        boolean failRetention;
+        final RunRetention retention = new RunRetention() {
+            @Override
+            public void apply() throws SQLException {
+                if (failRetention) throw new SQLException("canceling statement due to lock timeout", "55P03");
+                super.apply();
+            }
+        };
         final ScoringRuns runs = new ScoringRuns();
 
         Wiring(DataSource ds) {
@@ -200,7 +224,7 @@ class ScoringRunStorageTest {
             job.dataSource = ds;
             job.retention = retention;
             job.customSegments = customSegments;
-            job.succeeded = new RecordingEvent(succeeded);
+            job.succeeded = new RecordingEvent(succeeded, () -> failObservers);
             runs.dataSource = ds;
             runs.job = job;
             runs.profiles = profiles;
@@ -222,10 +246,12 @@ class ScoringRunStorageTest {
         }
     }
 
-    private record RecordingEvent(List<Long> runs) implements Event<dev.rfm.domain.snapshot.RunSucceeded> {
+    private record RecordingEvent(List<Long> runs, java.util.function.BooleanSupplier failing)
+            implements Event<dev.rfm.domain.snapshot.RunSucceeded> {
         @Override
         public void fire(dev.rfm.domain.snapshot.RunSucceeded event) {
             runs.add(event.runId());
+            if (failing.getAsBoolean()) throw new IllegalStateException("an observer failed");
         }
 
         @Override
