@@ -34,26 +34,11 @@ public final class BgNbdModel {
         }
         MaximumLikelihood.Estimate e =
                 MaximumLikelihood.maximise(new BgNbdLikelihood(data), startingPoint(data), customers);
-        double[] t = e.theta();
-        BgNbdParameters parameters;
-        try {
-            parameters =
-                    new BgNbdParameters(Math.exp(t[0]), Math.exp(t[1]), Math.exp(t[2]), Math.exp(t[3]), data.unit());
-        } catch (IllegalArgumentException invalid) {
-            return ModelFit.failed(
-                    "invalid estimate: " + invalid.getMessage(), customers, data.eligibleCustomers(), data.groups());
-        }
-        return new ModelFit<>(
-                e.certified() ? ModelFit.Status.CONVERGED : ModelFit.Status.NOT_CONVERGED,
-                parameters,
-                e.logLikelihood(),
-                e.iterations(),
-                e.evaluations(),
-                e.gradientNorm(),
+        return e.toFit(
+                p -> new BgNbdParameters(p[0], p[1], p[2], p[3], data.unit()),
                 customers,
                 data.eligibleCustomers(),
-                data.groups(),
-                e.problem());
+                data.groups());
     }
 
     /**

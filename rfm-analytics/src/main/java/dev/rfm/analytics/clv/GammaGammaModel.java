@@ -23,25 +23,8 @@ public final class GammaGammaModel {
         }
         MaximumLikelihood.Estimate e =
                 MaximumLikelihood.maximise(new GammaGammaLikelihood(data), startingPoint(data), customers);
-        double[] t = e.theta();
-        GammaGammaParameters parameters;
-        try {
-            parameters = new GammaGammaParameters(Math.exp(t[0]), Math.exp(t[1]), Math.exp(t[2]));
-        } catch (IllegalArgumentException invalid) {
-            return ModelFit.failed(
-                    "invalid estimate: " + invalid.getMessage(), customers, data.eligibleCustomers(), data.groups());
-        }
-        return new ModelFit<>(
-                e.certified() ? ModelFit.Status.CONVERGED : ModelFit.Status.NOT_CONVERGED,
-                parameters,
-                e.logLikelihood(),
-                e.iterations(),
-                e.evaluations(),
-                e.gradientNorm(),
-                customers,
-                data.eligibleCustomers(),
-                data.groups(),
-                e.problem());
+        return e.toFit(
+                p -> new GammaGammaParameters(p[0], p[1], p[2]), customers, data.eligibleCustomers(), data.groups());
     }
 
     /** p = 1, q = 2 and gamma = the mean m_x, so that the start's population mean is the data's. */

@@ -1,5 +1,7 @@
 package dev.rfm.analytics.clv;
 
+import java.util.Arrays;
+import java.util.function.Function;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
@@ -40,7 +42,33 @@ final class MaximumLikelihood {
             int iterations,
             int evaluations,
             boolean certified,
-            String problem) {}
+            String problem) {
+
+        /**
+         * The fit this estimate makes: the optimiser works on log-parameters, so {@code parameters} receives their
+         * exponentials. Estimates the parameter type refuses (out of range) make a FAILED fit.
+         */
+        <P> ModelFit<P> toFit(Function<double[], P> parameters, long customers, long eligibleCustomers, int groups) {
+            P estimated;
+            try {
+                estimated = parameters.apply(Arrays.stream(theta).map(Math::exp).toArray());
+            } catch (IllegalArgumentException invalid) {
+                return ModelFit.failed(
+                        "invalid estimate: " + invalid.getMessage(), customers, eligibleCustomers, groups);
+            }
+            return new ModelFit<>(
+                    certified ? ModelFit.Status.CONVERGED : ModelFit.Status.NOT_CONVERGED,
+                    estimated,
+                    logLikelihood,
+                    iterations,
+                    evaluations,
+                    gradientNorm,
+                    customers,
+                    eligibleCustomers,
+                    groups,
+                    problem);
+        }
+    }
 
     private MaximumLikelihood() {}
 

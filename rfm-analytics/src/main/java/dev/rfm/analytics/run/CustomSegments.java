@@ -10,6 +10,7 @@ import dev.rfm.analytics.segment.SegmentDefinition;
 import dev.rfm.analytics.value.AbcClass;
 import dev.rfm.domain.database.BulkInsert;
 import dev.rfm.domain.database.Database;
+import dev.rfm.domain.snapshot.Snapshots;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /**
@@ -156,6 +158,8 @@ public class CustomSegments {
     }
 
     private Optional<CustomerFacts> currentFacts() throws SQLException {
+        OptionalLong runId = new Snapshots(dataSource).currentRunId();
+        if (runId.isEmpty()) return Optional.empty();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             // the run id as a parameter, not a join: PostgreSQL then reads only that run's partition
@@ -163,9 +167,7 @@ public class CustomSegments {
                     + " s.recency_days, s.frequency, s.monetary, s.lifecycle_stage, s.p_alive, s.predicted_clv,"
                     + " s.abc_class from customer_score s where s.run_id = ?")) {
                 select.setFetchSize(20_000);
-                Long runId = currentRunId(c);
-                if (runId == null) return Optional.empty();
-                select.setLong(1, runId);
+                select.setLong(1, runId.getAsLong());
                 try (ResultSet rs = select.executeQuery()) {
                     SnapshotFacts facts = new SnapshotFacts();
                     while (rs.next()) facts.add(rs);
@@ -174,13 +176,6 @@ public class CustomSegments {
             } finally {
                 c.rollback();
             }
-        }
-    }
-
-    private static Long currentRunId(Connection c) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("select run_id from current_snapshot");
-                ResultSet rs = select.executeQuery()) {
-            return rs.next() ? (Long) rs.getObject(1, Long.class) : null;
         }
     }
 

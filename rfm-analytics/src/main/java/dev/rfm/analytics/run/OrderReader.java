@@ -49,8 +49,12 @@ final class OrderReader {
                     histories.expectCustomers(estimatedRows(c, "customer"));
                     copyOrders(c, referenceDate, histories, estimatedRows(c, "customer_order"), progress);
                 } else {
-                    histories.expectCustomers((int) Math.min(Integer.MAX_VALUE - 8, customers(c, referenceDate)));
-                    fetchOrders(c, referenceDate, histories, count(c, referenceDate), progress);
+                    long customers =
+                            countBefore(c, "select count(*) from customer where first_seen < ?", referenceDate);
+                    histories.expectCustomers((int) Math.min(Integer.MAX_VALUE - 8, customers));
+                    long orders =
+                            countBefore(c, "select count(*) from customer_order where order_date < ?", referenceDate);
+                    fetchOrders(c, referenceDate, histories, orders, progress);
                 }
             } finally {
                 c.rollback();
@@ -293,7 +297,7 @@ final class OrderReader {
     /** The planner's estimate of a table's rows (0 if it has none yet): enough to size columns and show progress. */
     private static int estimatedRows(Connection c, String table) throws SQLException {
         try (PreparedStatement ps =
-                c.prepareStatement("select greatest(reltuples, 0)::bigint from pg_class where oid = ?::regclass"); ) {
+                c.prepareStatement("select greatest(reltuples, 0)::bigint from pg_class where oid = ?::regclass")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? (int) Math.min(Integer.MAX_VALUE - 8, rs.getLong(1)) : 0;
@@ -301,18 +305,9 @@ final class OrderReader {
         }
     }
 
-    private static long count(Connection c, LocalDate referenceDate) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select count(*) from customer_order where order_date < ?")) {
-            ps.setObject(1, referenceDate);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static long customers(Connection c, LocalDate referenceDate) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select count(*) from customer where first_seen < ?")) {
+    /** The number a {@code select count(*) ... where <date> < ?} query gives for the reference date. */
+    private static long countBefore(Connection c, String sql, LocalDate referenceDate) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, referenceDate);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -9,7 +9,9 @@ import dev.rfm.analytics.profile.ScoringProfileText;
 import dev.rfm.analytics.segment.CustomSegmentScheme;
 import dev.rfm.domain.database.Database;
 import dev.rfm.domain.database.NamedLock;
+import dev.rfm.domain.snapshot.RunRecord;
 import dev.rfm.domain.snapshot.RunSucceeded;
+import dev.rfm.domain.snapshot.Snapshots;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -22,6 +24,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -123,34 +126,23 @@ public class ScoringJob {
 
     /** The current snapshot's segments and stages per customer: where this run's migrations start from. */
     static PreviousAssignments previousAssignments(DataSource dataSource) throws SQLException {
+        Optional<RunRecord> current = new Snapshots(dataSource).currentRun();
+        if (current.isEmpty()) return PreviousAssignments.none();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try {
-                Long runId = null;
-                LocalDate referenceDate = null;
-                try (PreparedStatement select = c.prepareStatement("select r.id, r.reference_date"
-                                + " from current_snapshot cs join scoring_run r on r.id = cs.run_id");
-                        ResultSet rs = select.executeQuery()) {
-                    if (rs.next()) {
-                        runId = rs.getLong(1);
-                        referenceDate = rs.getObject(2, LocalDate.class);
+            // the run id as a parameter, not a join: PostgreSQL then reads only that run's partition
+            try (PreparedStatement select = c.prepareStatement("select customer_id, segment_standard,"
+                    + " segment_cn8, segment_custom, lifecycle_stage from customer_score where run_id = ?"
+                    + " order by customer_id")) {
+                select.setFetchSize(20_000);
+                select.setLong(1, current.get().id());
+                try (ResultSet rs = select.executeQuery()) {
+                    PreviousAssignments.Builder builder =
+                            PreviousAssignments.builder(current.get().referenceDate());
+                    while (rs.next()) {
+                        builder.add(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
                     }
-                }
-                if (runId == null) return PreviousAssignments.none();
-                // the run id as a parameter, not a join: PostgreSQL then reads only that run's partition
-                try (PreparedStatement select = c.prepareStatement("select customer_id, segment_standard,"
-                        + " segment_cn8, segment_custom, lifecycle_stage from customer_score where run_id = ?"
-                        + " order by customer_id")) {
-                    select.setFetchSize(20_000);
-                    select.setLong(1, runId);
-                    try (ResultSet rs = select.executeQuery()) {
-                        PreviousAssignments.Builder builder = PreviousAssignments.builder(referenceDate);
-                        while (rs.next()) {
-                            builder.add(
-                                    rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
-                        }
-                        return builder.build();
-                    }
+                    return builder.build();
                 }
             } finally {
                 c.rollback();

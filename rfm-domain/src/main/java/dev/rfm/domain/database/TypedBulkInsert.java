@@ -149,15 +149,7 @@ public abstract sealed class TypedBulkInsert implements AutoCloseable {
 
         @Override
         public TypedBulkInsert float8(double value) {
-            return int8Bits(Double.doubleToRawLongBits(value));
-        }
-
-        private TypedBulkInsert int8Bits(long bits) {
-            next();
-            putInt(8);
-            putInt((int) (bits >>> 32));
-            putInt((int) bits);
-            return this;
+            return int8(Double.doubleToRawLongBits(value)); // float8's binary form is its IEEE 754 bits
         }
 
         /**
