@@ -56,10 +56,12 @@ final class OrderReader {
                             countBefore(c, "select count(*) from customer_order where order_date < ?", referenceDate);
                     fetchOrders(c, referenceDate, histories, orders, progress);
                 }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(autoCommit);
+            } catch (SQLException | RuntimeException | Error e) {
+                Cleanup.quietly(e, c::rollback, () -> c.setAutoCommit(autoCommit));
+                throw e;
             }
+            c.rollback(); // read only: nothing to keep
+            c.setAutoCommit(autoCommit);
         }
         return histories.build();
     }
@@ -112,8 +114,12 @@ final class OrderReader {
             }
             customer.flush();
             progress.rows(read, read);
-        } finally {
-            if (copy.isActive()) copy.cancelCopy();
+        } catch (SQLException | RuntimeException | Error e) {
+            // stopped midway (cancelled, or a value it cannot hold): the COPY is still sending and must be cancelled
+            Cleanup.quietly(e, () -> {
+                if (copy.isActive()) copy.cancelCopy();
+            });
+            throw e;
         }
     }
 
@@ -183,10 +189,25 @@ final class OrderReader {
             if (fieldsLeft != 0) throw malformed("a row was not read to its end");
             if (!available(2)) throw malformed("the data ends without its trailer");
             int fields = int16();
-            if (fields == -1) return false;
+            if (fields == -1) {
+                finish();
+                return false;
+            }
             if (fields != 3) throw malformed("a row has " + fields + " fields, expected 3");
             fieldsLeft = fields;
             return true;
+        }
+
+        /**
+         * Reads the messages after the trailer to their end, so that the COPY is complete when the last row has been
+         * read: a COPY left active would have to be cancelled, and cancelling one that the server has already
+         * finished leaves the driver out of step with the transaction (inside a container's pool the connection then
+         * fails with "Expected command status BEGIN, got COMMIT").
+         */
+        private void finish() throws SQLException {
+            boolean trailing = at < buffer.length;
+            for (byte[] more; (more = messages.next()) != null; ) trailing |= more.length > 0;
+            if (trailing) throw malformed("data after the trailer");
         }
 
         long int8() throws SQLException {

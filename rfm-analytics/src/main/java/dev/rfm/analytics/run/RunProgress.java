@@ -26,6 +26,7 @@ final class RunProgress {
     private final Clock clock;
     private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
     private String phase;
+    private String lastPhase = "starting";
     private long phaseStarted;
     private long lastUpdate;
 
@@ -39,8 +40,14 @@ final class RunProgress {
     void phase(String name, double progress) throws SQLException {
         endPhase();
         phase = name;
+        lastPhase = name;
         phaseStarted = clock.millis();
         write(progress, true);
+    }
+
+    /** The phase the run is in, in words ("reading orders"), or "starting" before the first. */
+    String currentPhase() {
+        return phase == null ? lastPhase : phase;
     }
 
     /** Progress within the current phase; written when enough time has passed. */

@@ -83,8 +83,8 @@ public class ScoringJob {
             LOG.info(() -> "Scoring run " + runId + " succeeded: " + outcome.scoredCustomers() + " customers scored");
             published = new RunSucceeded(runId, spec.referenceDate());
         } catch (Exception | Error e) {
-            LOG.log(Level.WARNING, "Scoring run " + runId + " failed", e);
-            fail(runId, e);
+            LOG.log(Level.WARNING, "Scoring run " + runId + " failed while " + progress.currentPhase(), e);
+            fail(runId, progress.currentPhase(), e);
             return;
         }
         // The run is published and current: nothing after this point may turn it into a failure.
@@ -162,18 +162,30 @@ public class ScoringJob {
                                 progress::timings,
                                 (written, total) -> progress.progress(0.75 + 0.24 * written / Math.max(1, total)));
                 c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
+            } catch (SQLException | RuntimeException | Error e) {
+                Cleanup.quietly(e, c::rollback);
                 throw e;
             }
         }
     }
 
-    private void fail(long runId, Throwable cause) {
+    /** The cause in words: its message, and what kind of failure it was where the message alone would not say. */
+    static String describe(Throwable cause) {
+        String message = cause.getMessage() == null ? "" : cause.getMessage().strip();
+        if (cause instanceof SQLException sql) {
+            return "database error " + (message.isEmpty() ? "" : "'" + message + "'")
+                    + (sql.getSQLState() == null ? "" : " (SQL state " + sql.getSQLState() + ")");
+        }
+        if (cause instanceof OutOfMemoryError) return "out of memory (" + message + ")";
+        if (cause instanceof ArithmeticException) return "a number out of range (" + message + ")";
+        return message.isEmpty() ? cause.getClass().getSimpleName() : message;
+    }
+
+    private void fail(long runId, String phase, Throwable cause) {
         String message = cause instanceof RunProgress.RunCancelledException
                 ? cause.getMessage()
-                : "The run failed and nothing of it was published; the previous snapshot stays current. Cause: "
-                        + cause;
+                : "The run failed while " + phase + ": " + describe(cause)
+                        + ". Nothing of it was published; the previous snapshot stays current.";
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement update = c.prepareStatement(

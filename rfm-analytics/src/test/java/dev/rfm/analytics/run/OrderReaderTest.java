@@ -126,6 +126,50 @@ class OrderReaderTest {
         assertThatThrownBy(text::next).hasMessageContaining("no header");
     }
 
+    /**
+     * Reading the last row finishes the COPY: a COPY still active afterwards had to be cancelled although the server
+     * had finished it, which in a container's connection pool broke every run on PostgreSQL.
+     */
+    @Test
+    void theCopyIsCompleteOnceTheLastRowIsReadAndTheTransactionGoesOn() throws SQLException {
+        try (Connection c = DATABASES.get(TestDatabase.POSTGRESQL).getConnection()) {
+            c.setAutoCommit(false);
+            CopyOut copy = c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyOut("copy (select g::int8, g, g::numeric from generate_series(1, 1000) g)"
+                            + " to stdout (format binary)");
+            var rows = new OrderReader.BinaryRows(copy::readFromCopy);
+            int read = 0;
+            while (rows.next()) {
+                rows.int8();
+                rows.int4();
+                rows.numericTenThousandths();
+                read++;
+            }
+            assertThat(read).isEqualTo(1000);
+            assertThat(copy.isActive())
+                    .as("COPY still active after its trailer")
+                    .isFalse();
+            try (var select = c.createStatement();
+                    var rs = select.executeQuery("select 1")) {
+                assertThat(rs.next()).isTrue();
+            }
+            c.commit();
+        }
+    }
+
+    @Test
+    void dataAfterTheTrailerIsRefused() throws SQLException {
+        byte[] whole = copyBinary("select 1::int8, 2, 3::numeric");
+        byte[] extended = Arrays.copyOf(whole, whole.length + 2);
+        var rows = new OrderReader.BinaryRows(chunks(extended, 64));
+        assertThat(rows.next()).isTrue();
+        rows.int8();
+        rows.int4();
+        rows.numericTenThousandths();
+        assertThatThrownBy(rows::next).hasMessageContaining("data after the trailer");
+    }
+
     @Test
     void customerOrdersReachTheBuilderInDateOrderWhateverOrderTheyCameIn() {
         List<Order> orders = orders(5, 300);
