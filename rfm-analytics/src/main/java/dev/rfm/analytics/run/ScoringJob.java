@@ -106,12 +106,14 @@ public class ScoringJob {
     private RunSpec markRunning(long runId) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement update = c.prepareStatement("update scoring_run set status = 'RUNNING',"
-                    + " started_at = ?, heartbeat_at = ?, phase = 'starting' where id = ?")) {
+                    + " started_at = ?, heartbeat_at = ?, phase = 'starting' where id = ? and status = 'QUEUED'")) {
                 Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
                 update.setTimestamp(1, now);
                 update.setTimestamp(2, now);
                 update.setLong(3, runId);
-                update.executeUpdate();
+                if (update.executeUpdate() != 1) {
+                    throw new IllegalStateException("the run was no longer queued when it was to start");
+                }
             }
             try (PreparedStatement select =
                     c.prepareStatement("select reference_date, profile_settings from scoring_run where id = ?")) {
@@ -188,8 +190,9 @@ public class ScoringJob {
                         + ". Nothing of it was published; the previous snapshot stays current.";
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement update = c.prepareStatement(
-                    "update scoring_run set status = 'FAILED'," + " finished_at = ?, error_message = ? where id = ?")) {
+            try (PreparedStatement update =
+                    c.prepareStatement("update scoring_run set status = 'FAILED', finished_at = ?, error_message = ?"
+                            + " where id = ? and status in ('QUEUED', 'RUNNING')")) {
                 update.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now(clock)));
                 update.setString(2, message.length() > 3900 ? message.substring(0, 3900) : message);
                 update.setLong(3, runId);

@@ -237,7 +237,7 @@ final class SnapshotWriter {
                 + " model_time_unit = ?, bgnbd_r = ?, bgnbd_alpha = ?, bgnbd_a = ?, bgnbd_b = ?,"
                 + " bgnbd_log_likelihood = ?, bgnbd_customers = ?, bgnbd_iterations = ?, bgnbd_converged = ?,"
                 + " gg_p = ?, gg_q = ?, gg_gamma = ?, gg_customers = ?, gg_iterations = ?, gg_converged = ?,"
-                + " phase_timings = ? where id = ?")) {
+                + " phase_timings = ? where id = ? and status = 'RUNNING'")) {
             LocalDateTime now = LocalDateTime.now();
             int i = 1;
             update.setTimestamp(i++, Timestamp.valueOf(now));
@@ -265,7 +265,11 @@ final class SnapshotWriter {
             update.setObject(i++, spend == null ? null : spend.converged(), Types.BOOLEAN);
             update.setString(i++, timings);
             update.setLong(i, runId);
-            update.executeUpdate();
+            if (update.executeUpdate() != 1) {
+                // another server found this run's server silent for too long and declared the run dead
+                throw new IllegalStateException("the run was declared dead while it worked, because its server"
+                        + " missed its heartbeats; it publishes nothing");
+            }
         }
     }
 

@@ -8,12 +8,6 @@ import dev.rfm.domain.snapshot.SegmentRow;
 import dev.rfm.domain.snapshot.Snapshots;
 import dev.rfm.domain.testing.TestDatabase;
 import dev.rfm.domain.testing.TestDatabases;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,8 +16,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,9 +33,14 @@ class ScoringRunStorageTest {
 
     @AfterEach
     void clean() throws SQLException {
+        deleteRuns(DATABASES);
+    }
+
+    /** Deletes every run with its results, the servers and the schedule's slots, then the imported data. */
+    static void deleteRuns(TestDatabase.PerClass databases) throws SQLException {
         for (TestDatabase database : TestDatabase.values()) {
-            if (!DATABASES.started(database)) continue;
-            DataSource ds = DATABASES.get(database);
+            if (!databases.started(database)) continue;
+            DataSource ds = databases.get(database);
             try (Connection c = ds.getConnection();
                     Statement s = c.createStatement()) {
                 s.executeUpdate("update current_snapshot set run_id = null");
@@ -56,9 +53,11 @@ class ScoringRunStorageTest {
                 s.executeUpdate("delete from segment_summary");
                 s.executeUpdate("delete from segment_migration");
                 s.executeUpdate("delete from scoring_run");
+                s.executeUpdate("delete from schedule_slot");
+                s.executeUpdate("delete from server_instance");
             }
         }
-        DATABASES.deleteImportedData();
+        databases.deleteImportedData();
     }
 
     @ParameterizedTest
@@ -66,7 +65,7 @@ class ScoringRunStorageTest {
     void runsPublishWholeSnapshotsThatRetentionRemovesWhole(TestDatabase database) throws SQLException {
         DataSource ds = DATABASES.get(database);
         OrderReaderTest.store(ds, buyingCustomers(21, 400));
-        Wiring beans = new Wiring(ds);
+        RunBeans beans = new RunBeans(ds);
         Snapshots snapshots = new Snapshots(ds);
 
         long first = beans.run();
@@ -128,7 +127,7 @@ class ScoringRunStorageTest {
             throws SQLException {
         DataSource ds = DATABASES.get(database);
         OrderReaderTest.store(ds, buyingCustomers(22, 200));
-        Wiring beans = new Wiring(ds);
+        RunBeans beans = new RunBeans(ds);
         long first = beans.run();
         // the migrations are written after the customer rows (and, on PostgreSQL, after attaching the partition)
         execute(ds, "alter table segment_migration add constraint no_migrations check (run_id <= " + first + ")");
@@ -161,7 +160,7 @@ class ScoringRunStorageTest {
     void whatFailsAfterPublishingLeavesThePublishedRunSucceededAndCurrent(TestDatabase database) throws SQLException {
         DataSource ds = DATABASES.get(database);
         OrderReaderTest.store(ds, buyingCustomers(23, 100));
-        Wiring beans = new Wiring(ds);
+        RunBeans beans = new RunBeans(ds);
         beans.failObservers = true; // a report observer that throws, say
         beans.failRetention = true; // a retention that times out waiting for a lock
         long run = beans.run();
@@ -203,89 +202,6 @@ class ScoringRunStorageTest {
     }
 
     /** The run beans as the container wires them; the executor runs the job at once, in the caller's thread. */
-    private static final class Wiring {
-        final List<Long> succeeded = new ArrayList<>();
-        boolean failObservers;
-        boolean failRetention;
-        final RunRetention retention = new RunRetention() {
-            @Override
-            public void apply() throws SQLException {
-                if (failRetention) throw new SQLException("canceling statement due to lock timeout", "55P03");
-                super.apply();
-            }
-        };
-        final ScoringRuns runs = new ScoringRuns();
-
-        Wiring(DataSource ds) {
-            retention.dataSource = ds;
-            retention.keepDays = 90;
-            CustomSegments customSegments = new CustomSegments();
-            customSegments.dataSource = ds;
-            ScoringProfiles profiles = new ScoringProfiles();
-            profiles.dataSource = ds;
-            ScoringJob job = new ScoringJob();
-            job.dataSource = ds;
-            job.retention = retention;
-            job.customSegments = customSegments;
-            job.succeeded = new RecordingEvent(succeeded, () -> failObservers);
-            runs.dataSource = ds;
-            runs.job = job;
-            runs.profiles = profiles;
-            runs.executor = (ManagedExecutorService) Proxy.newProxyInstance(
-                    getClass().getClassLoader(),
-                    new Class<?>[] {ManagedExecutorService.class},
-                    (proxy, method, args) -> {
-                        if (!method.getName().equals("submit"))
-                            throw new UnsupportedOperationException(method.getName());
-                        ((Runnable) args[0]).run();
-                        return CompletableFuture.completedFuture(null);
-                    });
-        }
-
-        long run() throws SQLException {
-            RunRequest request = runs.request(REFERENCE, RunTrigger.MANUAL, "test");
-            assertThat(request.started()).isTrue();
-            return request.runId();
-        }
-    }
-
-    private record RecordingEvent(List<Long> runs, java.util.function.BooleanSupplier failing)
-            implements Event<dev.rfm.domain.snapshot.RunSucceeded> {
-        @Override
-        public void fire(dev.rfm.domain.snapshot.RunSucceeded event) {
-            runs.add(event.runId());
-            if (failing.getAsBoolean()) throw new IllegalStateException("an observer failed");
-        }
-
-        @Override
-        public <U extends dev.rfm.domain.snapshot.RunSucceeded> CompletionStage<U> fireAsync(U event) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends dev.rfm.domain.snapshot.RunSucceeded> CompletionStage<U> fireAsync(
-                U event, NotificationOptions options) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Event<dev.rfm.domain.snapshot.RunSucceeded> select(Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends dev.rfm.domain.snapshot.RunSucceeded> Event<U> select(
-                Class<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends dev.rfm.domain.snapshot.RunSucceeded> Event<U> select(
-                TypeLiteral<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     private static void execute(DataSource ds, String sql) throws SQLException {
         try (Connection c = ds.getConnection();
                 Statement s = c.createStatement()) {

@@ -26,4 +26,6 @@ public record RunRecord(
         String modelStatus,
         String error,
         String phaseTimings,
-        boolean current) {}
+        boolean current,
+        LocalDateTime scheduledFor,
+        String server) {}

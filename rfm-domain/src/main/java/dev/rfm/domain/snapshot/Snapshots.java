@@ -27,7 +27,8 @@ public final class Snapshots {
     private static final String RUN_COLUMNS = "r.id, r.status, r.phase, r.progress, r.reference_date, r.trigger_source,"
             + " r.started_by, r.profile_name, r.queued_at, r.started_at, r.finished_at, r.customers_scored,"
             + " r.prospects, r.model_status, r.error_message, r.phase_timings,"
-            + " (select count(*) from current_snapshot c where c.run_id = r.id) as is_current";
+            + " (select count(*) from current_snapshot c where c.run_id = r.id) as is_current,"
+            + " r.scheduled_for, (select i.name from server_instance i where i.id = r.server_instance) as server";
 
     private static final String CUSTOMER_COLUMNS = "s.run_id, c.external_id, c.name, c.email, s.recency_days,"
             + " s.frequency, s.monetary, s.r_score, s.f_score, s.m_score, s.rfm_code, s.segment_standard,"
@@ -92,7 +93,9 @@ public final class Snapshots {
                         rs.getString(14),
                         rs.getString(15),
                         rs.getString(16),
-                        rs.getLong(17) > 0));
+                        rs.getLong(17) > 0,
+                        toLocal(rs.getTimestamp(18)),
+                        rs.getString(19)));
             }
             return runs;
         }

@@ -63,7 +63,9 @@ public class RunResource {
             String modelStatus,
             long prospects,
             String phaseTimings,
-            boolean current) {
+            boolean current,
+            String scheduledFor,
+            String server) {
 
         static RunView of(RunRecord r) {
             return new RunView(
@@ -82,7 +84,9 @@ public class RunResource {
                     r.modelStatus(),
                     r.prospects(),
                     r.phaseTimings(),
-                    r.current());
+                    r.current(),
+                    r.scheduledFor() == null ? null : r.scheduledFor().toString(),
+                    r.server());
         }
     }
 
