@@ -33,9 +33,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The real WAR on Payara Micro with the embedded H2 default: health, authentication and the JSON error contract.
- * One class, one server boot (15–30 s): add checks here rather than new classes.
+ * The real WAR on Payara Micro: health, authentication, the JSON error contract, imports, runs and every REST read.
+ * Failsafe runs this class once per database: the embedded H2 default and real PostgreSQL servers (see the rfm-web
+ * pom). One class, one server boot (15–30 s): add checks here rather than new classes.
  */
+@ExtendWith(FreshDatabase.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -70,7 +72,12 @@ class ApplicationIT {
                 .findFirst()
                 .orElseThrow();
         assertThat(database.getString("status")).isEqualTo("UP");
-        assertThat(database.getJsonObject("data").getString("database")).isEqualTo("H2");
+        assertThat(database.getJsonObject("data").getString("database"))
+                .isEqualTo(FreshDatabase.isPostgresql() ? "PostgreSQL" : "H2");
+        String major = System.getProperty("rfm.it.postgresql.major");
+        if (major != null) { // the failsafe execution's PostgreSQL version is the one the server talks to
+            assertThat(FreshDatabase.describe()).startsWith("PostgreSQL " + major + ".");
+        }
     }
 
     @Test
@@ -209,6 +216,22 @@ class ApplicationIT {
     }
 
     // ---- scoring runs ------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(11)
+    void aRunOverTheCdnowLogSucceeds() throws Exception {
+        Path cdnow = Path.of(System.getProperty("rfm.shared.dir", "../shared"), "data/cdnow/cdnow_orders.csv");
+        Assumptions.assumeTrue(Files.exists(cdnow), "../shared/data/cdnow is not here");
+        JsonObject run = runToTheEnd("1997-10-01");
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
+        // every CDNOW customer made a first purchase in the first quarter of 1997; the other files are of 2024
+        assertThat(run.getJsonNumber("customersScored").longValue()).isEqualTo(23_570);
+        assertThat(run.getString("modelStatus")).isEqualTo("FITTED");
+        assertThat(run.containsKey("error") && !run.isNull("error")).isFalse();
+        // the timer's runs (every 30 s here) may have become current since; none before this one
+        assertThat(json(api.get("api/runs/current")).getJsonNumber("id").longValue())
+                .isGreaterThanOrEqualTo(run.getJsonNumber("id").longValue());
+    }
 
     private static final LocalDate DEMO_LAST_DAY = LocalDate.of(2026, 6, 30);
 

@@ -68,7 +68,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * is set, then it fails.
  */
 @ExtendWith(DashboardIT.ChromiumInstalled.class)
-@ExtendWith(EmptyDataDirectory.class)
+@ExtendWith(FreshDatabase.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaMigration", "ServerInstance"})
+@DependsOn({"SchemaMigration", "ServerHeartbeat"})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NightlyScoring {
 
@@ -66,10 +66,13 @@ public class NightlyScoring {
         if (reported.isAfter(now)) expected = reported;
         try {
             if (!runs.claimSlot(slot)) {
-                LOG.fine(() -> "Scoring slot " + slot + " was taken by another server");
+                LOG.info(() -> "Scoring slot " + slot + " was claimed by another server first");
                 return;
             }
-            runs.request(LocalDate.now(), RunTrigger.SCHEDULE, "scheduler", slot);
+            RunRequest request = runs.request(LocalDate.now(), RunTrigger.SCHEDULE, "scheduler", slot);
+            if (!request.started()) {
+                LOG.info(() -> "Scoring slot " + slot + " gives no run: run " + request.runId() + " is still working");
+            }
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.SEVERE, "The nightly scoring run could not start", e);
         }

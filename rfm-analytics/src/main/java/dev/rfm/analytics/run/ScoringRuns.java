@@ -193,14 +193,15 @@ public class ScoringRuns {
                 }
                 if (rs.getString(4) == null) return "its server is gone";
                 LocalDateTime lastBeat = rs.getTimestamp(5).toLocalDateTime();
-                if (lastBeat.isBefore(databaseNow.minus(ServerInstance.DEAD_AFTER))) {
-                    return "its server (" + rs.getString(4) + ") stopped sending heartbeats at " + lastBeat;
-                }
                 boolean earlierStartOfThisServer = atStart
                         && rs.getString(4).equals(server.name())
                         && !rs.getString(2).equals(server.id())
                         && lastBeat.isBefore(databaseNow.minus(ServerInstance.EARLIER_START_SILENT));
-                return earlierStartOfThisServer ? "the server was stopped or killed while the run was working" : null;
+                if (earlierStartOfThisServer) return "the server was stopped or killed while the run was working";
+                return lastBeat.isBefore(databaseNow.minus(ServerInstance.DEAD_AFTER))
+                        ? "its server (" + rs.getString(4) + ") stopped sending heartbeats at "
+                                + lastBeat.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        : null;
             }
         }
     }

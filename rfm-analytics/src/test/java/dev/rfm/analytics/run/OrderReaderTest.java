@@ -158,6 +158,36 @@ class OrderReaderTest {
         }
     }
 
+    /** A failing clean-up (the rollback after a failed read) is added to the failure, never put in its place. */
+    @Test
+    void aFailureOfTheCleanUpNeverHidesTheFailureOfTheRead() {
+        DataSource h2 = DATABASES.get(TestDatabase.H2);
+        DataSource failing = (DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (ds, method, args) -> {
+                    if (!method.getName().equals("getConnection")) return method.invoke(h2, args);
+                    Connection real = h2.getConnection();
+                    return java.lang.reflect.Proxy.newProxyInstance(
+                            getClass().getClassLoader(), new Class<?>[] {Connection.class}, (c, m, a) -> {
+                                switch (m.getName()) {
+                                    case "prepareStatement" -> throw new SQLException("the read failed");
+                                    case "rollback" -> throw new SQLException("the rollback failed too");
+                                    default -> {
+                                        try {
+                                            return m.invoke(real, a);
+                                        } catch (java.lang.reflect.InvocationTargetException e) {
+                                            throw e.getCause();
+                                        }
+                                    }
+                                }
+                            });
+                });
+        assertThatThrownBy(() -> new OrderReader(failing).read(REFERENCE, null, (rows, total) -> {}))
+                .hasMessage("the read failed")
+                .satisfies(e -> assertThat(e.getSuppressed())
+                        .extracting(Throwable::getMessage)
+                        .containsExactly("the rollback failed too"));
+    }
+
     @Test
     void dataAfterTheTrailerIsRefused() throws SQLException {
         byte[] whole = copyBinary("select 1::int8, 2, 3::numeric");

@@ -38,6 +38,7 @@ final class RunBeans {
     final ScoringRuns runs = new ScoringRuns();
     final ScoringJob job = new ScoringJob();
     final ServerInstance server = new ServerInstance();
+    final ServerHeartbeat heartbeat = new ServerHeartbeat();
 
     RunBeans(DataSource ds) {
         this(ds, "test-server", true);
@@ -68,11 +69,13 @@ final class RunBeans {
                     if (runJobs) ((Runnable) args[0]).run();
                     return CompletableFuture.completedFuture(null);
                 });
-        server.dataSource = ds;
-        server.runs = runs;
         server.configuredName = Optional.of(serverName);
         server.dataDir = "./rfm-data";
-        server.register();
+        server.chooseName();
+        heartbeat.dataSource = ds;
+        heartbeat.server = server;
+        heartbeat.runs = runs;
+        heartbeat.start();
     }
 
     long run() throws SQLException {

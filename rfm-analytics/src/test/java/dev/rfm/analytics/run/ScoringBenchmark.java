@@ -59,28 +59,33 @@ public final class ScoringBenchmark {
     private static final LocalDate REFERENCE_DATE = SyntheticOrders.REFERENCE_DATE;
 
     /** PostgreSQL's own SQL for the RFM part: aggregate, three NTILE scores (recency reversed), a CASE segment. */
-    static final String SQL_BASELINE = "create temp table sql_rfm as"
-            + " with per_customer as ("
-            + "   select customer_id,"
-            + "          date '" + REFERENCE_DATE + "' - max(order_date) as recency_days,"
-            + "          count(*) as frequency,"
-            + "          sum(amount) as monetary"
-            + "   from customer_order where order_date < date '" + REFERENCE_DATE + "'"
-            + "   group by customer_id),"
-            + " scored as ("
-            + "   select customer_id, recency_days, frequency, monetary,"
-            + "          ntile(5) over (order by recency_days desc) as r,"
-            + "          ntile(5) over (order by frequency) as f,"
-            + "          ntile(5) over (order by monetary) as m"
-            + "   from per_customer)"
-            + " select customer_id, recency_days, frequency, monetary, r, f, m,"
-            + "        case when r >= 4 and f >= 4 and m >= 4 then 'Champions'"
-            + "             when r >= 3 and f >= 3 then 'Loyal'"
-            + "             when r >= 4 then 'New'"
-            + "             when f >= 3 then 'At Risk'"
-            + "             when r >= 3 then 'Need Attention'"
-            + "             else 'Hibernating' end as segment"
-            + " from scored";
+    static final String SQL_BASELINE = baselineSql(REFERENCE_DATE);
+
+    /** The SQL baseline as of a reference date: materialises {@code sql_rfm} (one row per customer). */
+    public static String baselineSql(LocalDate referenceDate) {
+        return "create temp table sql_rfm as"
+                + " with per_customer as ("
+                + "   select customer_id,"
+                + "          date '" + referenceDate + "' - max(order_date) as recency_days,"
+                + "          count(*) as frequency,"
+                + "          sum(amount) as monetary"
+                + "   from customer_order where order_date < date '" + referenceDate + "'"
+                + "   group by customer_id),"
+                + " scored as ("
+                + "   select customer_id, recency_days, frequency, monetary,"
+                + "          ntile(5) over (order by recency_days desc) as r,"
+                + "          ntile(5) over (order by frequency) as f,"
+                + "          ntile(5) over (order by monetary) as m"
+                + "   from per_customer)"
+                + " select customer_id, recency_days, frequency, monetary, r, f, m,"
+                + "        case when r >= 4 and f >= 4 and m >= 4 then 'Champions'"
+                + "             when r >= 3 and f >= 3 then 'Loyal'"
+                + "             when r >= 4 then 'New'"
+                + "             when f >= 3 then 'At Risk'"
+                + "             when r >= 3 then 'Need Attention'"
+                + "             else 'Hibernating' end as segment"
+                + " from scored";
+    }
 
     /** The query of {@link OrderReader}, for EXPLAIN. */
     static final String READER_QUERY = "select customer_id, order_date - date '1970-01-01', amount from customer_order"

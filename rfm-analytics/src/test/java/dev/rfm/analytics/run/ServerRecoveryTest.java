@@ -79,11 +79,11 @@ class ServerRecoveryTest {
                 .isFalse();
         // a restart of a server of the same name that still beats (two servers misconfigured with one name)
         new RunBeans(ds, "server-a", true);
-        b.server.beat();
+        b.heartbeat.beat();
         assertThat(status(ds, working)).isEqualTo(RunStatus.QUEUED);
 
         silence(ds, a.server, ServerInstance.DEAD_AFTER.getSeconds() + 1);
-        b.server.beat(); // every beat looks for dead runs
+        b.heartbeat.beat(); // every beat looks for dead runs
         RunRecord dead = new Snapshots(ds).run(working).orElseThrow();
         assertThat(dead.status()).isEqualTo(RunStatus.FAILED);
         assertThat(dead.error()).startsWith("Interrupted: its server (server-a) stopped sending heartbeats at ");
@@ -113,7 +113,7 @@ class ServerRecoveryTest {
         RunBeans slow = new RunBeans(ds, "slow", false);
         long run = slow.run();
         silence(ds, slow.server, ServerInstance.DEAD_AFTER.getSeconds() + 1);
-        new RunBeans(ds, "other", true).server.beat();
+        new RunBeans(ds, "other", true).heartbeat.beat();
         assertThat(status(ds, run)).isEqualTo(RunStatus.FAILED);
 
         slow.job.execute(run); // the slow server's executor gets to it at last

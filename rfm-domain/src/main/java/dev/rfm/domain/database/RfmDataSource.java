@@ -24,8 +24,10 @@ public class RfmDataSource implements DataSource {
     /** The URL value that means "H2 file database in the data directory". */
     public static final String EMBEDDED = "embedded";
 
-    // LEGACY mode lets EclipseLink read generated identity values from H2 2.x (see STACK.md).
-    static final String H2_OPTIONS = ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE";
+    // LEGACY mode lets EclipseLink read generated identity values from H2 2.x (see STACK.md). WRITE_DELAY=0 writes
+    // every commit to the file before the commit returns: by default H2 writes up to half a second later, so a killed
+    // server lost what it had just committed (a run it had started, an import it had answered).
+    static final String H2_OPTIONS = ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 
     private String url = EMBEDDED;
     private String user;
