@@ -19,6 +19,11 @@ SERVERS_DIR=$ROOT/servers
 WAR=$ROOT/rfm-web/target/rfm.war
 MICRO=$ROOT/rfm-web/target/rfm-microbundle.jar
 WORK=${RFM_SERVERS_WORK:-$ROOT/target/servers}
+if [ "$(id -u)" = 0 ]; then
+  PG_DIR=${TMPDIR:-/tmp}/rfm-check-servers-$(echo "$ROOT" | cksum | cut -d' ' -f1)-pg
+else
+  PG_DIR=$WORK/pg
+fi
 PAYARA_VERSION=6.2025.9
 WILDFLY_VERSION=39.0.1.Final
 SERVERS=${RFM_SERVERS:-payara wildfly}
@@ -57,8 +62,8 @@ stop_pid_file() {
 }
 
 stop_postgres() {
-  if [ -f "$WORK/pg/data/postmaster.pid" ]; then
-    as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m fast -w stop >/dev/null 2>&1 || stop_pid_file "$WORK/pg/pg.pid"
+  if [ -f "$PG_DIR/data/postmaster.pid" ]; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || stop_pid_file "$PG_DIR/pg.pid"
   fi
 }
 
@@ -112,8 +117,10 @@ free_base() {
   return 1
 }
 
+# PostgreSQL refuses to run as root: as root, run it as the package's postgres user, from / (the checkout may be
+# unreadable for that user) and with its files outside the checkout.
 as_postgres() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # The unpacked distribution of groupId:artifactId:version:zip under target/server-dists/, fetched through Maven once
@@ -178,22 +185,22 @@ PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 
 log "cleaning $WORK"
 stop_all
-rm -rf "$WORK"
+rm -rf "$WORK" "$PG_DIR"
 mkdir -p "$WORK"
 
 # --- PostgreSQL (Debian's package), its own cluster with password authentication
 
 PG_PORT=$(free_base 45432 0) || die "no free port for PostgreSQL"
-mkdir -p "$WORK/pg"
-echo "$DB_PASSWORD" >"$WORK/pg/pw"
-[ "$(id -u)" = 0 ] && chown -R postgres "$WORK/pg"
+mkdir -p "$PG_DIR"
+echo "$DB_PASSWORD" >"$PG_DIR/pw"
+[ "$(id -u)" = 0 ] && chown -R postgres "$PG_DIR"
 log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $PG_PORT"
-as_postgres "$PG_BIN/initdb" -D "$WORK/pg/data" -U rfm --pwfile="$WORK/pg/pw" --auth=scram-sha-256 -E UTF8 \
-  --no-locale >"$WORK/pg/initdb.log" 2>&1 || die "initdb failed: $WORK/pg/initdb.log"
-as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/postgres.log" -w \
-  -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null \
-  || die "PostgreSQL did not start: $WORK/pg/postgres.log"
-head -1 "$WORK/pg/data/postmaster.pid" >"$WORK/pg/pg.pid"
+as_postgres "$PG_BIN/initdb" -D "$PG_DIR/data" -U rfm --pwfile="$PG_DIR/pw" --auth=scram-sha-256 -E UTF8 \
+  --no-locale >"$WORK/pg-initdb.log" 2>&1 || die "initdb failed: $WORK/pg-initdb.log"
+as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w \
+  -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null \
+  || die "PostgreSQL did not start: $PG_DIR/postgres.log"
+head -1 "$PG_DIR/data/postmaster.pid" >"$PG_DIR/pg.pid"
 
 # --- the servers
 
