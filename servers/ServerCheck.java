@@ -96,6 +96,8 @@ public class ServerCheck {
             "rowsRead",
             "rowsRejected",
             "warnings");
+    static final Set<String> MEMBERS = Set.of("code", "customers", "page", "pages", "runId", "scheme", "size", "total");
+    static final Set<String> PREVIEW = Set.of("rules", "scoredCustomers");
     static final Set<String> IMPORT_ERROR = Set.of("column", "line", "message");
     static final Set<String> ERROR = Set.of("details", "error", "message");
 
@@ -228,6 +230,28 @@ public class ServerCheck {
         expect(unknown.statusCode() == 404, "unknown customer answers 404", "" + unknown.statusCode());
         shape(map(Json.parse(unknown.body())), ERROR, "error");
 
+        var members = object(get(base + "/api/segments/CHAMPIONS/customers?page=0&size=5", auth), 200,
+                "GET /api/segments/CHAMPIONS/customers");
+        shape(members, MEMBERS, "segment members");
+        List<Object> memberList = list(members.get("customers"));
+        expect(!memberList.isEmpty(), "segment members listed: " + memberList.size(), members.toString());
+        if (!memberList.isEmpty()) shape(map(memberList.get(0)), CUSTOMER, "segment member");
+        var csv = get(base + "/api/segments/CHAMPIONS/customers", auth, "text/csv");
+        expect(csv.statusCode() == 200
+                        && csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv")
+                        && csv.body().lines().count() > 1,
+                "segment members as CSV (" + csv.body().lines().count() + " lines)",
+                csv.statusCode() + " " + csv.headers().firstValue("Content-Type") + " " + abbreviate(csv.body()));
+
+        // a JSON-P body (the rules preview reads a JsonArray), left to the server's JSON-P provider
+        var preview = object(send("POST", "/api/segments/custom/rules/preview", "application/json", "[]"), 200,
+                "POST /api/segments/custom/rules/preview (JSON-P body)");
+        shape(preview, PREVIEW, "rules preview");
+
+        var imports = get(base + "/api/imports", auth);
+        expect(imports.statusCode() == 200 && Json.parse(imports.body()) instanceof List<?> l && l.size() >= 2,
+                "GET /api/imports lists the imports", imports.statusCode() + " " + abbreviate(imports.body()));
+
         var model = object(get(base + "/api/model", auth), 200, "GET /api/model");
         shape(model, MODEL, "model");
         shape(map(model.get("bgnbd")), BGNBD, "model.bgnbd");
@@ -282,8 +306,13 @@ public class ServerCheck {
     // --- HTTP
 
     HttpResponse<String> get(String url, String authorization) throws IOException, InterruptedException {
+        return get(url, authorization, "application/json, text/html;q=0.9, */*;q=0.1");
+    }
+
+    HttpResponse<String> get(String url, String authorization, String accept)
+            throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2)).GET();
-        request.header("Accept", "application/json, text/html;q=0.9, */*;q=0.1");
+        request.header("Accept", accept);
         if (authorization != null) request.header("Authorization", authorization);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
