@@ -22,7 +22,9 @@ import java.util.TreeSet;
  * null fields left out, the same field names). Needs only a JDK 17: {@code java servers/ServerCheck.java ...}.
  *
  * <p>Arguments: {@code name baseUrl healthUrl [cdnowCsv]}; the admin password comes from {@code RFM_ADMIN_PASSWORD}.
- * Prints one line per check; exits 1 when any check failed.
+ * With {@code RFM_CHECK_OUT} set, the bodies of the reads that are the same on every server for the same data
+ * (segments, customer, model) are saved there as {@code <name>-<read>.json}, for check-servers.sh to compare byte by
+ * byte. Prints one line per check; exits 1 when any check failed.
  */
 public class ServerCheck {
 
@@ -119,6 +121,14 @@ public class ServerCheck {
             .build();
     int passed;
     int failed;
+
+    /** Keeps a body that must be identical on every server (see the class comment). */
+    void save(String read, String body) throws IOException {
+        String dir = System.getenv("RFM_CHECK_OUT");
+        if (dir == null || dir.isBlank()) return;
+        Files.createDirectories(Path.of(dir));
+        Files.writeString(Path.of(dir, name + "-" + read + ".json"), body, StandardCharsets.UTF_8);
+    }
 
     ServerCheck(String name, String base, String health, String password) {
         this.name = name;
@@ -220,11 +230,14 @@ public class ServerCheck {
         var segmentsResponse = get(base + "/api/segments?scheme=standard", auth);
         expect(segmentsResponse.statusCode() == 200, "GET /api/segments?scheme=standard answers 200",
                 segmentsResponse.statusCode() + " " + abbreviate(segmentsResponse.body()));
+        save("segments", segmentsResponse.body());
         List<Object> segments = list(Json.parse(segmentsResponse.body()));
         expect(!segments.isEmpty(), "segments listed: " + segments.size(), segmentsResponse.body());
         for (Object segment : segments) shape(map(segment), SEGMENT, "segment " + map(segment).get("code"));
 
-        var customerJson = object(get(base + "/api/customers/" + customer, auth), 200, "GET /api/customers/" + customer);
+        var customerResponse = get(base + "/api/customers/" + customer, auth);
+        save("customer", customerResponse.body());
+        var customerJson = object(customerResponse, 200, "GET /api/customers/" + customer);
         shape(customerJson, CUSTOMER, "customer");
         var unknown = get(base + "/api/customers/no-such-customer", auth);
         expect(unknown.statusCode() == 404, "unknown customer answers 404", "" + unknown.statusCode());
@@ -252,7 +265,9 @@ public class ServerCheck {
         expect(imports.statusCode() == 200 && Json.parse(imports.body()) instanceof List<?> l && l.size() >= 2,
                 "GET /api/imports lists the imports", imports.statusCode() + " " + abbreviate(imports.body()));
 
-        var model = object(get(base + "/api/model", auth), 200, "GET /api/model");
+        var modelResponse = get(base + "/api/model", auth);
+        save("model", modelResponse.body());
+        var model = object(modelResponse, 200, "GET /api/model");
         shape(model, MODEL, "model");
         shape(map(model.get("bgnbd")), BGNBD, "model.bgnbd");
         shape(map(model.get("gammaGamma")), GAMMA_GAMMA, "model.gammaGamma");

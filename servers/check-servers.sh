@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Deploys the unchanged rfm-web/target/rfm.war on existing Jakarta EE 10 servers against a real PostgreSQL and checks
 # it over HTTP (servers/ServerCheck.java): readiness, login page, imports, a scoring run, REST reads and their JSON.
+# The Payara Micro bundle runs first as the reference: the other servers' JSON must be byte for byte the same.
 #
-#   servers/check-servers.sh                 # Payara Server 6 (full) and WildFly
-#   RFM_SERVERS="micro payara wildfly" servers/check-servers.sh   # also the Payara Micro bundle, the reference
+#   servers/check-servers.sh                          # Payara Micro bundle, Payara Server 6 (full), WildFly
+#   RFM_SERVERS="payara wildfly" servers/check-servers.sh   # a selection
 #
 # Server distributions come from Maven Central through Maven (dependency:copy, so the local repository caches them);
 # PostgreSQL is Debian's package (apt-get install postgresql). Everything runs on 127.0.0.1 on free high ports, under
@@ -26,7 +27,7 @@ else
 fi
 PAYARA_VERSION=6.2025.9
 WILDFLY_VERSION=39.0.1.Final
-SERVERS=${RFM_SERVERS:-payara wildfly}
+SERVERS=${RFM_SERVERS:-micro payara wildfly}
 PAYARA_HOME=$ROOT/target/server-dists/payara-$PAYARA_VERSION # set again when unpacked
 CDNOW=${RFM_CDNOW_CSV:-$ROOT/../shared/data/cdnow/cdnow_orders.csv}
 export RFM_ADMIN_PASSWORD=${RFM_ADMIN_PASSWORD:-check-servers-$(date +%s)}
@@ -158,7 +159,7 @@ run_checks() { # name baseUrl healthUrl
   local cdnow=""
   [ -f "$CDNOW" ] && cdnow=$CDNOW
   wait_for 180 "$1 readiness at $3" health_up "$3" || log "$1: readiness not UP; the checks will say why"
-  java "$SERVERS_DIR/ServerCheck.java" "$1" "$2" "$3" "$cdnow"
+  RFM_CHECK_OUT=$WORK/json java "$SERVERS_DIR/ServerCheck.java" "$1" "$2" "$3" "$cdnow"
 }
 
 create_database() {
@@ -206,6 +207,7 @@ head -1 "$PG_DIR/data/postmaster.pid" >"$PG_DIR/pg.pid"
 
 check_micro() {
   local port
+  [ -f "$MICRO" ] || { log "micro: $MICRO not found: build first (./mvnw -DskipTests package)"; return 1; }
   port=$(free_base 48080 0) || return 1
   create_database rfm_micro || return 1
   db_env rfm_micro
@@ -278,12 +280,31 @@ check_wildfly() {
   return $rc
 }
 
+# Same data, same run: the JSON of these reads must be byte for byte the same on every server as on the first one
+# (Payara Micro, the reference, by default).
+reference=""
+same_json() { # server -> 0 when its JSON equals the reference's (or it is the reference)
+  [ -f "$WORK/json/$1-model.json" ] || return 0
+  if [ -z "$reference" ]; then reference=$1; return 0; fi
+  local rc=0
+  for read in segments customer model; do
+    if cmp -s "$WORK/json/$reference-$read.json" "$WORK/json/$1-$read.json"; then
+      log "$1: JSON of $read identical to $reference's"
+    else
+      log "$1: JSON of $read differs from $reference's:"
+      diff <(tr ',' '\n' <"$WORK/json/$reference-$read.json") <(tr ',' '\n' <"$WORK/json/$1-$read.json") | head -20
+      rc=1
+    fi
+  done
+  return $rc
+}
+
 for server in $SERVERS; do
   case $server in
-    micro) check_micro; record "micro (Payara Micro bundle)" $? "$WORK/micro.log" ;;
-    payara) check_payara; record "payara (Payara Server $PAYARA_VERSION)" $? \
+    micro) check_micro && same_json micro; record "micro (Payara Micro bundle)" $? "$WORK/micro.log" ;;
+    payara) check_payara && same_json payara; record "payara (Payara Server $PAYARA_VERSION)" $? \
       "$WORK/payara-domains/rfm/logs/server.log" ;;
-    wildfly) check_wildfly; record "wildfly (WildFly $WILDFLY_VERSION)" $? \
+    wildfly) check_wildfly && same_json wildfly; record "wildfly (WildFly $WILDFLY_VERSION)" $? \
       "$WORK/wildfly/log/server.log" ;;
     *) log "unknown server '$server' (micro, payara, wildfly)"; record "$server" 1 "-" ;;
   esac
