@@ -6,8 +6,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -18,6 +21,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  *
  * <p>Why a class of our own: {@code @DataSourceDefinition} needs its class name at build time, but which driver to
  * use is only known from the URL at deployment. The container pools the connections this class hands out.
+ *
+ * <p>The settings come from MicroProfile Config ({@code rfm.db.url}, {@code rfm.db.user}, {@code rfm.db.password},
+ * {@code rfm.data.dir}: the application's {@code microprofile-config.properties}, overridden by environment variables
+ * such as {@code RFM_DB_URL} or {@code -D} system properties), read here, not by the container: expressions in
+ * annotation attributes are not portable (Payara expands {@code ${MPCONFIG=...}}, WildFly passes it on literally). A
+ * value the container does pass is used only when it is a real value, never an unresolved {@code ${...}}.
  */
 public class RfmDataSource implements DataSource {
 
@@ -29,7 +38,8 @@ public class RfmDataSource implements DataSource {
     // server lost what it had just committed (a run it had started, an import it had answered).
     static final String H2_OPTIONS = ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 
-    private String url = EMBEDDED;
+    private String settings = "rfm";
+    private String url;
     private String user;
     private String password;
     private String dataDir;
@@ -61,27 +71,70 @@ public class RfmDataSource implements DataSource {
         this.password = password;
     }
 
+    /**
+     * The prefix of the MicroProfile Config keys this data source reads ({@code rfm} by default: {@code rfm.db.url},
+     * {@code rfm.db.user}, {@code rfm.db.password}, {@code rfm.data.dir}). The application declares it as the data
+     * source's one property: some containers (WildFly) refuse a data source class without any.
+     */
+    public void setSettings(String prefix) {
+        if (isValue(prefix)) this.settings = prefix.trim();
+    }
+
+    public String getSettings() {
+        return settings;
+    }
+
     public void setDataDir(String dataDir) {
         this.dataDir = dataDir;
     }
 
     /** The JDBC URL this data source connects to, after resolving {@value #EMBEDDED}. */
     public String jdbcUrl() {
-        return resolveUrl(setting(url, "rfm.db.url", EMBEDDED), setting(dataDir, "rfm.data.dir", "./rfm-data"));
+        return resolveUrl(
+                setting(url, settings + ".db.url", EMBEDDED), setting(dataDir, settings + ".data.dir", "./rfm-data"));
+    }
+
+    /** The database user this data source connects as. */
+    String configuredUser() {
+        return setting(user, settings + ".db.user", "rfm");
+    }
+
+    private String configuredPassword() {
+        return setting(password, settings + ".db.password", "rfm");
     }
 
     /**
-     * A setting as the container passed it, else from the environment ({@code RFM_DB_URL}) or a system property
-     * ({@code -Drfm.db.url}), else the default. The container may resolve {@code ${MPCONFIG=...}} before the
-     * application's own configuration file is visible, and then passes nothing (or the unresolved expression).
+     * A setting as the container passed it when that is a real value; else from MicroProfile Config (when the
+     * application has it); else from the environment ({@code RFM_DB_URL}) or a system property ({@code -Drfm.db.url});
+     * else the default. Never an unresolved expression such as {@code ${MPCONFIG=rfm.db.user}}.
      */
     static String setting(String given, String key, String defaultValue) {
-        if (given != null && !given.isBlank() && !given.startsWith("${")) return given;
-        String env = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
-        if (env != null && !env.isBlank()) return env;
+        if (isValue(given)) return given;
+        String configured = fromConfig(key);
+        if (isValue(configured)) return configured;
+        String env = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_'));
+        if (isValue(env)) return env;
         String property = System.getProperty(key);
-        if (property != null && !property.isBlank()) return property;
+        if (isValue(property)) return property;
         return defaultValue;
+    }
+
+    /** Present, not blank and not an expression left unresolved by the container. */
+    static boolean isValue(String value) {
+        return value != null && !value.isBlank() && !value.startsWith("${");
+    }
+
+    /**
+     * The application's MicroProfile Config value, looked up with this class's class loader (the application's, on
+     * whatever thread the container creates the connection); {@code null} without MicroProfile Config (plain tests).
+     */
+    private static String fromConfig(String key) {
+        try {
+            Config config = ConfigProvider.getConfig(RfmDataSource.class.getClassLoader());
+            return config.getOptionalValue(key, String.class).orElse(null);
+        } catch (RuntimeException | LinkageError noConfig) {
+            return null;
+        }
     }
 
     static String resolveUrl(String url, String dataDir) {
@@ -110,8 +163,8 @@ public class RfmDataSource implements DataSource {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource pg = new PGSimpleDataSource();
             pg.setURL(jdbcUrl);
-            pg.setUser(setting(user, "rfm.db.user", "rfm"));
-            pg.setPassword(setting(password, "rfm.db.password", "rfm"));
+            pg.setUser(configuredUser());
+            pg.setPassword(configuredPassword());
             // COPY and large scans stream; never let the driver cache whole result sets by default
             pg.setDefaultRowFetchSize(10_000);
             return pg;
@@ -119,12 +172,11 @@ public class RfmDataSource implements DataSource {
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL(jdbcUrl);
-            h2.setUser(setting(user, "rfm.db.user", "rfm"));
-            h2.setPassword(setting(password, "rfm.db.password", "rfm"));
+            h2.setUser(configuredUser());
+            h2.setPassword(configuredPassword());
             return h2;
         }
-        return new DriverManagerDataSource(
-                jdbcUrl, setting(user, "rfm.db.user", "rfm"), setting(password, "rfm.db.password", "rfm"));
+        return new DriverManagerDataSource(jdbcUrl, configuredUser(), configuredPassword());
     }
 
     @Override
@@ -132,9 +184,14 @@ public class RfmDataSource implements DataSource {
         return delegate().getConnection();
     }
 
+    /**
+     * Containers call this with the user and password of the data source definition. Those the application declares
+     * none of (its settings are read here), so a blank or unresolved user means the configured credentials.
+     */
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
-        return delegate().getConnection(username, pass);
+        if (!isValue(username)) return getConnection();
+        return delegate().getConnection(username, isValue(pass) ? pass : configuredPassword());
     }
 
     @Override

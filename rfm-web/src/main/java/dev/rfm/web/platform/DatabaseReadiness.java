@@ -4,6 +4,8 @@ import dev.rfm.domain.database.Database;
 import dev.rfm.domain.database.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +14,13 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only when the database answers and the schema migrations have run (API-CONTRACT.md "Health"). */
+/**
+ * Ready only when the database answers and the schema migrations have run (API-CONTRACT.md "Health").
+ *
+ * <p>The bean is created when the application starts, so its data source is looked up then, on a thread with the
+ * application's naming context. A server may call health checks on a thread of its own where {@code java:app} names
+ * cannot be looked up (WildFly does); the check itself never looks anything up.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -22,6 +30,11 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Inject
     SchemaMigration migration;
+
+    /** Creates this bean (and so resolves its injections) at application start. */
+    void resolveAtStartup(@Observes Startup startup) {
+        // nothing else to do: observing the event is what makes the container create the bean now
+    }
 
     @Override
     public HealthCheckResponse call() {

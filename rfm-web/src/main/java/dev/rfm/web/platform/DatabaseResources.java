@@ -5,18 +5,17 @@ import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Declares the application's data source portably, with its settings taken from MicroProfile Config at deployment
- * ({@code RFM_DB_URL}, {@code RFM_DB_USER}, {@code RFM_DB_PASSWORD}, {@code RFM_DATA_DIR}). The class name is fixed:
- * {@link dev.rfm.domain.database.RfmDataSource} picks H2 or PostgreSQL from the URL.
+ * Declares the application's data source portably: only standard attributes, no server-specific expressions.
+ * {@link dev.rfm.domain.database.RfmDataSource} reads its settings itself from MicroProfile Config ({@code
+ * RFM_DB_URL}, {@code RFM_DB_USER}, {@code RFM_DB_PASSWORD}, {@code RFM_DATA_DIR}) and picks H2 or PostgreSQL from
+ * the URL; see docs/decisions/0007-portable-war.md.
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
         className = "dev.rfm.domain.database.RfmDataSource",
-        url = "${MPCONFIG=rfm.db.url}",
-        user = "${MPCONFIG=rfm.db.user}",
-        password = "${MPCONFIG=rfm.db.password}",
         minPoolSize = 1,
         maxPoolSize = 16,
-        properties = {"dataDir=${MPCONFIG=rfm.data.dir}"})
+        // the prefix of the settings' keys; also, WildFly refuses a data source class without any property
+        properties = {"settings=rfm"})
 @ApplicationScoped
 public class DatabaseResources {}
