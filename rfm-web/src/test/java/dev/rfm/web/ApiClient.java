@@ -71,6 +71,23 @@ final class ApiClient {
                 .build());
     }
 
+    /** Waits (up to three minutes) until a run has SUCCEEDED or FAILED; its record then. */
+    jakarta.json.JsonObject awaitRunFinished(long runId) {
+        java.util.concurrent.atomic.AtomicReference<jakarta.json.JsonObject> run =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    run.set(jakarta.json.Json.createReader(new java.io.StringReader(
+                                    get("api/runs/" + runId).body()))
+                            .readObject());
+                    String status = run.get().getString("status");
+                    return status.equals("SUCCEEDED") || status.equals("FAILED");
+                });
+        return run.get();
+    }
+
     private HttpRequest.Builder request(String path, String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(base.resolve(path))

@@ -260,20 +260,7 @@ class ApplicationIT {
                     else assertThat(response.statusCode()).isEqualTo(409);
                     return started.get() != null;
                 });
-        return awaitFinished(started.get());
-    }
-
-    private JsonObject awaitFinished(long runId) {
-        AtomicReference<JsonObject> run = new AtomicReference<>();
-        Awaitility.await()
-                .atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    run.set(json(api.get("api/runs/" + runId)));
-                    return run.get().getString("status").equals("SUCCEEDED")
-                            || run.get().getString("status").equals("FAILED");
-                });
-        return run.get();
+        return api.awaitRunFinished(started.get());
     }
 
     @Test
@@ -399,7 +386,7 @@ class ApplicationIT {
         if (first.statusCode() == 202) {
             assertThat(running).isEqualTo(json(first).getJsonNumber("runId").longValue());
         }
-        awaitFinished(running);
+        api.awaitRunFinished(running);
     }
 
     @Test
@@ -420,7 +407,7 @@ class ApplicationIT {
                     cancelled.set(id);
                     return true;
                 });
-        JsonObject run = awaitFinished(cancelled.get());
+        JsonObject run = api.awaitRunFinished(cancelled.get());
         assertThat(run.getString("status")).isEqualTo("FAILED");
         assertThat(run.getString("error")).contains("Cancelled").contains("previous snapshot stays current");
         assertThat(run.getBoolean("current")).isFalse();

@@ -11,12 +11,9 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -50,7 +47,7 @@ class CrashRecoveryIT {
             HttpResponse<String> imported = api.postCsv("api/imports?fileName=demo.csv", csv.toString());
             assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
 
-            JsonObject first = awaitFinished(api, start(api, LAST_DAY.plusDays(1)));
+            JsonObject first = api.awaitRunFinished(start(api, LAST_DAY.plusDays(1)));
             assertThat(first.getString("status")).as(first.toString()).isEqualTo("SUCCEEDED");
             published = first.getJsonNumber("id").longValue();
             standardBefore =
@@ -88,7 +85,7 @@ class CrashRecoveryIT {
                     .as("a new run starts at once: " + next.body())
                     .isEqualTo(202);
             JsonObject after =
-                    awaitFinished(api, json(next).getJsonNumber("runId").longValue());
+                    api.awaitRunFinished(json(next).getJsonNumber("runId").longValue());
             assertThat(after.getString("status")).as(after.toString()).isEqualTo("SUCCEEDED");
             assertThat(json(api.get("api/runs/current")).getJsonNumber("id").longValue())
                     .isEqualTo(after.getJsonNumber("id").longValue());
@@ -115,19 +112,6 @@ class CrashRecoveryIT {
         HttpResponse<String> response = api.postJson("api/runs", "{\"referenceDate\": \"" + referenceDate + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return json(response).getJsonNumber("runId").longValue();
-    }
-
-    private static JsonObject awaitFinished(ApiClient api, long runId) {
-        AtomicReference<JsonObject> run = new AtomicReference<>();
-        Awaitility.await()
-                .atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(300))
-                .until(() -> {
-                    run.set(json(api.get("api/runs/" + runId)));
-                    String status = run.get().getString("status");
-                    return status.equals("SUCCEEDED") || status.equals("FAILED");
-                });
-        return run.get();
     }
 
     private static JsonObject json(HttpResponse<String> response) {

@@ -8,6 +8,7 @@ import dev.rfm.analytics.profile.ScoringProfile;
 import dev.rfm.analytics.profile.ScoringProfileText;
 import dev.rfm.analytics.segment.CustomSegmentScheme;
 import dev.rfm.domain.database.Database;
+import dev.rfm.domain.database.EmbeddedDurability;
 import dev.rfm.domain.database.NamedLock;
 import dev.rfm.domain.snapshot.RunRecord;
 import dev.rfm.domain.snapshot.RunSucceeded;
@@ -115,6 +116,7 @@ public class ScoringJob {
                     throw new IllegalStateException("the run was no longer queued when it was to start");
                 }
             }
+            EmbeddedDurability.flush(c); // RUNNING: after a crash, recovery finds it
             try (PreparedStatement select =
                     c.prepareStatement("select reference_date, profile_settings from scoring_run where id = ?")) {
                 select.setLong(1, runId);
@@ -164,6 +166,7 @@ public class ScoringJob {
                                 progress::timings,
                                 (written, total) -> progress.progress(0.75 + 0.24 * written / Math.max(1, total)));
                 c.commit();
+                EmbeddedDurability.flush(c); // published and current: must survive a crash
             } catch (SQLException | RuntimeException | Error e) {
                 Cleanup.quietly(e, c::rollback);
                 throw e;
@@ -200,6 +203,7 @@ public class ScoringJob {
             }
             new NamedLock(NamedLock.SCORING_RUN).release(c, Long.toString(runId));
             c.commit();
+            EmbeddedDurability.flush(c);
         } catch (SQLException e) {
             LOG.log(Level.SEVERE, "Could not record the failure of run " + runId, e);
         }

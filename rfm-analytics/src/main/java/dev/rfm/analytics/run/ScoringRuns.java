@@ -1,6 +1,7 @@
 package dev.rfm.analytics.run;
 
 import dev.rfm.domain.database.Database;
+import dev.rfm.domain.database.EmbeddedDurability;
 import dev.rfm.domain.database.NamedLock;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -89,8 +90,9 @@ public class ScoringRuns {
                     }
                 }
                 c.commit();
+                EmbeddedDurability.flush(c); // a run that was answered as started is there after a crash
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                Cleanup.quietly(e, c::rollback);
                 throw e;
             }
         }
@@ -160,6 +162,7 @@ public class ScoringRuns {
                     guard.release(c, holder); // a guard left behind by a run that is already finished
                 }
                 c.commit();
+                EmbeddedDurability.flush(c);
             } catch (SQLException | RuntimeException e) {
                 Cleanup.quietly(e, c::rollback);
                 throw e;

@@ -33,10 +33,9 @@ public class RfmDataSource implements DataSource {
     /** The URL value that means "H2 file database in the data directory". */
     public static final String EMBEDDED = "embedded";
 
-    // LEGACY mode lets EclipseLink read generated identity values from H2 2.x (see STACK.md). WRITE_DELAY=0 writes
-    // every commit to the file before the commit returns: by default H2 writes up to half a second later, so a killed
-    // server lost what it had just committed (a run it had started, an import it had answered).
-    static final String H2_OPTIONS = ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    // LEGACY mode lets EclipseLink read generated identity values from H2 2.x (see STACK.md). Commits that must
+    // survive a killed server are flushed explicitly (EmbeddedDurability), not by WRITE_DELAY=0: see there.
+    static final String H2_OPTIONS = ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE";
 
     private String settings = "rfm";
     private String url;

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.rfm.domain.database.EmbeddedDurability;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -201,6 +202,7 @@ public final class OrderImporter {
                 try {
                     ImportResult result = importInTransaction(connection);
                     connection.commit();
+                    EmbeddedDurability.flush(connection); // answered as imported: must survive a crash
                     report(ImportPhase.DONE);
                     LOG.log(Level.INFO, "Imported {0}: {1}", fileName, result);
                     return result;

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the embedded H2 database has committed survives the process being killed (SIGKILL) right after the commit.
- * With H2's default write delay, commits reach the file up to half a second later, and a killed server lost the run it
- * had just started or the import it had just answered.
+ * A commit flushed by {@link EmbeddedDurability} survives the process being killed (SIGKILL) right after it. Without
+ * the flush, H2's write delay lets commits reach the file up to half a second later, and a killed server lost the run
+ * it had just started or the import it had just answered.
  */
 class EmbeddedDatabaseDurabilityTest {
 
     @Test
-    void aCommitSurvivesAKillRightAfterIt(@TempDir Path dir) throws Exception {
+    void aFlushedCommitSurvivesAKillRightAfterIt(@TempDir Path dir) throws Exception {
         Process writer = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
@@ -50,7 +50,7 @@ class EmbeddedDatabaseDurabilityTest {
         }
     }
 
-    /** The killed process: creates a table, commits a row, says so, and waits to be killed. */
+    /** The killed process: creates a table, commits and flushes a row, says so, and waits to be killed. */
     public static final class CommitThenWait {
         public static void main(String[] args) throws Exception {
             Connection c = DriverManager.getConnection(RfmDataSource.resolveUrl("embedded", args[0]));
@@ -59,6 +59,7 @@ class EmbeddedDatabaseDurabilityTest {
                 c.setAutoCommit(false);
                 s.execute("insert into survivor values (1)");
                 c.commit();
+                EmbeddedDurability.flush(c);
             }
             System.out.println("committed");
             System.out.flush();
