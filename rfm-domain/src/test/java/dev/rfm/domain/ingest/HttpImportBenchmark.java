@@ -38,7 +38,7 @@ import org.postgresql.PGConnection;
  * Properties: {@code -Dbenchmark.rows} (default 1,000,000), {@code -Dbenchmark.bigRows} (default 10,000,000
  * into PostgreSQL, 0 skips), {@code -Dbenchmark.runs} ({@code h2}, {@code postgresql}, {@code big}),
  * {@code -Dbenchmark.bundle} (the bundle jar), {@code -Dbenchmark.bundleHeap} (the bundle's {@code -Xmx},
- * default 512m).
+ * default 768m).
  */
 public final class HttpImportBenchmark {
 
@@ -54,7 +54,7 @@ public final class HttpImportBenchmark {
         Path bundle = Path.of(System.getProperty("benchmark.bundle", "../rfm-web/target/rfm-microbundle.jar"))
                 .toAbsolutePath()
                 .normalize();
-        String heap = System.getProperty("benchmark.bundleHeap", "512m");
+        String heap = System.getProperty("benchmark.bundleHeap", "768m");
         if (!Files.isRegularFile(bundle)) {
             throw new IllegalStateException("no bundle at " + bundle + ": build it with ./mvnw -DskipTests package");
         }
@@ -170,12 +170,17 @@ public final class HttpImportBenchmark {
     private static final class Bundle implements AutoCloseable {
         private final Process process;
         private final URI base;
-        private final HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade of a long upload
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        private final Path log;
 
-        private Bundle(Process process, URI base) {
+        private Bundle(Process process, URI base, Path log) {
             this.process = process;
             this.base = base;
+            this.log = log;
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         }
 
         static Bundle start(Path jar, String heap, Path dataDir, List<String> env) throws Exception {
@@ -207,7 +212,7 @@ public final class HttpImportBenchmark {
                 builder.environment().put(setting.substring(0, eq), setting.substring(eq + 1));
             }
             long start = System.nanoTime();
-            Bundle bundle = new Bundle(builder.start(), URI.create("http://localhost:" + port + "/"));
+            Bundle bundle = new Bundle(builder.start(), URI.create("http://localhost:" + port + "/"), log);
             bundle.awaitReady(log);
             System.out.printf("bundle ready on port %d in %.1f s%n", port, (System.nanoTime() - start) / 1e9);
             return bundle;
@@ -272,11 +277,15 @@ public final class HttpImportBenchmark {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() throws InterruptedException, IOException {
             process.destroy();
             if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+            // keep the server's log: the benchmark's directory is deleted at the end
+            Path kept = Path.of("target", "http-benchmark-" + log.getParent().getFileName() + ".log");
+            Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("bundle log: " + kept.toAbsolutePath());
         }
     }
 
