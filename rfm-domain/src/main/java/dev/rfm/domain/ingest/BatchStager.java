@@ -16,25 +16,26 @@ final class BatchStager implements LineStager {
 
     BatchStager(Connection connection, String table) throws SQLException {
         this.insert = connection.prepareStatement("insert into " + table
-                + " (line_no, customer_ext, order_ext, ordered_at, amount, quantity, channel, customer_name,"
-                + " customer_email) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " (line_no, line_count, customer_ext, order_ext, ordered_at, amount, quantity, channel, customer_name,"
+                + " customer_email) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
     @Override
     public void add(OrderLine line) throws SQLException {
         insert.setLong(1, line.lineNo);
-        insert.setString(2, line.customerId);
-        insert.setString(3, line.orderId);
-        insert.setObject(4, line.orderedAt);
-        insert.setBigDecimal(5, line.amount());
+        insert.setInt(2, line.lineCount);
+        insert.setString(3, line.customerId);
+        insert.setString(4, line.orderId);
+        insert.setObject(5, line.orderedAt);
+        insert.setBigDecimal(6, line.amount());
         if (line.quantity == null) {
-            insert.setNull(6, Types.INTEGER);
+            insert.setNull(7, Types.INTEGER);
         } else {
-            insert.setInt(6, line.quantity);
+            insert.setInt(7, line.quantity);
         }
-        insert.setString(7, line.channel);
-        insert.setString(8, line.customerName);
-        insert.setString(9, line.customerEmail);
+        insert.setString(8, line.channel);
+        insert.setString(9, line.customerName);
+        insert.setString(10, line.customerEmail);
         insert.addBatch();
         staged++;
         if (++pending == BATCH_SIZE) {

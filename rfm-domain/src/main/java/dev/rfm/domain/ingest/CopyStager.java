@@ -24,13 +24,15 @@ final class CopyStager implements LineStager {
 
     CopyStager(Connection connection, String table) throws SQLException {
         this.copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-        this.copySql = "copy " + table + " (line_no, customer_ext, order_ext, ordered_at, amount, quantity, channel,"
-                + " customer_name, customer_email) from stdin";
+        this.copySql = "copy " + table + " (line_no, line_count, customer_ext, order_ext, ordered_at, amount, quantity,"
+                + " channel, customer_name, customer_email) from stdin";
     }
 
     @Override
     public void add(OrderLine line) throws SQLException {
         appendLong(line.lineNo);
+        tab();
+        appendLong(line.lineCount);
         tab();
         appendText(line.customerId);
         tab();

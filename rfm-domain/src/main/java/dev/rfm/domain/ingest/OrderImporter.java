@@ -66,6 +66,13 @@ public final class OrderImporter {
 
     private static final System.Logger LOG = System.getLogger(OrderImporter.class.getName());
     private static final long PROGRESS_INTERVAL_NANOS = 200_000_000L;
+    /**
+     * How many possibly repeated order ids the merge checks exactly (one {@code = any (?)} count); above that
+     * it adds up item lines in the database. PostgreSQL hashes the list; H2 compares row by row.
+     */
+    private static final int MAX_SUSPECTS_COPY = 100_000;
+
+    private static final int MAX_SUSPECTS_BATCH = 2_000;
 
     /** How long an import waits for another one to finish by default. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
@@ -254,10 +261,13 @@ public final class OrderImporter {
                 }
                 HeaderLayout layout = HeaderLayout.of(headerRecord.getFields(), headerRecord.getStartingLineNumber());
                 StagedMerge merge = StagedMerge.prepare(connection, dialect, importId, layout);
-                LineStager stager =
-                        dialect == StagedMerge.Dialect.POSTGRESQL && connection.isWrapperFor(PGConnection.class)
+                boolean copy = dialect == StagedMerge.Dialect.POSTGRESQL && connection.isWrapperFor(PGConnection.class);
+                ItemLineMerger stager = new ItemLineMerger(
+                        copy
                                 ? new CopyStager(connection, merge.linesTable())
-                                : new BatchStager(connection, merge.linesTable());
+                                : new BatchStager(connection, merge.linesTable()),
+                        sizeBytes,
+                        copy ? MAX_SUSPECTS_COPY : MAX_SUSPECTS_BATCH);
                 RejectionSink rejections = new RejectionSink(connection, importId, stager);
                 LineChecker checker = new LineChecker(layout);
                 long stagedLines;
@@ -273,6 +283,8 @@ public final class OrderImporter {
                 report(ImportPhase.CHECKING);
                 StagedMerge.Outcome outcome = merge.run(
                         stagedLines,
+                        stager.runs(),
+                        stager.possiblyRepeatedOrders(),
                         rejections.count(),
                         checker.sumsMayOverflow(),
                         startedAt,

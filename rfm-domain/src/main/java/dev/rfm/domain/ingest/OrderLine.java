@@ -10,13 +10,19 @@ import java.time.LocalDateTime;
 final class OrderLine {
 
     long lineNo;
+    /**
+     * How many lines this one stands for: {@link ItemLineMerger} adds up item lines that follow each other
+     * into one, covering lines {@code lineNo .. lineNo + lineCount - 1}; 1 for a single line.
+     */
+    int lineCount = 1;
+
     String customerId;
     String orderId;
     /** When the order was placed; midnight when the file gave only a date. */
     LocalDateTime orderedAt;
     /** {@link #orderedAt} as PostgreSQL reads it: {@code yyyy-MM-dd} or {@code yyyy-MM-dd HH:mm:ss.ffffff}. */
     String orderedAtText;
-    /** The amount as written in the file (checked: a plain decimal with at most 4 decimals). */
+    /** The amount as written in the file (checked: a plain decimal with at most 4 decimals), or the lines' sum. */
     String amountText;
     /** {@code null} when the file gives none. */
     Integer quantity;

@@ -53,6 +53,10 @@ public final class ImportBenchmark {
             if (runs.contains("h2")) {
                 DataSource h2 = TestDatabases.h2File(dir.resolve("h2"));
                 run("H2 file database, empty", h2, file);
+                Path second = dir.resolve("orders-" + rows + "-b.csv");
+                SyntheticOrders.write(second, rows, 43, "B");
+                run("H2 file database, a second file of new orders (same customers, filled database)", h2, second);
+                Files.delete(second);
             }
             if (runs.contains("postgresql")) {
                 DataSource postgres = TestDatabases.postgres();

@@ -404,6 +404,39 @@ class OrderImporterTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void adjacentItemLinesOfAStoredOrderAreJudgedLineByLine(TestDatabase database) throws Exception {
+        ImportDatabase db = on(database);
+        db.importText(
+                """
+                customer_id,order_id,order_date,amount
+                A,O1,2024-03-01,10
+                """);
+
+        ImportResult result = db.importText(
+                """
+                customer_id,order_id,order_date,amount,quantity
+                B,O1,2024-03-05,1,1
+                B,O1,2024-03-05,2,1
+                B,O1,2024-03-06,3,1
+                A,O1,2024-03-01,10,1
+                A,O1,2024-03-01,5,1
+                B,O2,2024-03-06,1.25,2
+                B,O2,2024-03-05,-0.0001,3
+                B,O2,2024-03-07,100,
+                """);
+
+        assertThat(result.rowsRejected()).isEqualTo(3);
+        assertThat(result.rowsDuplicate()).isEqualTo(2);
+        assertThat(result.rowsImported()).isEqualTo(3);
+        assertThat(result.errors()).extracting(RowRejection::line).containsExactly(2L, 3L, 4L);
+        assertThat(db.orders())
+                .extracting(StoredOrder::orderId, StoredOrder::customerId, StoredOrder::amount)
+                .containsExactly(tuple("O1", "A", new BigDecimal("10")), tuple("O2", "B", new BigDecimal("101.2499")));
+        assertThat(db.orders().get(1).orderDate()).isEqualTo(LocalDate.of(2024, 3, 5));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void newCustomersGetTheirFirstOrderDateAndTheFirstNameAndEmailGivenKnownOnesKeepTheirs(TestDatabase database)
             throws Exception {
         ImportDatabase db = on(database);
