@@ -30,7 +30,8 @@ public class ServerCheck {
 
     /**
      * The field names of each answer as Payara Micro 6.2025.10 (the embedded default) gives them, nulls left out:
-     * recorded from {@code RFM_SERVERS=micro servers/check-servers.sh} on CDNOW data with a succeeded run.
+     * recorded from {@code RFM_SERVERS=micro servers/check-servers.sh} on CDNOW data with a succeeded run (a manual
+     * run: {@code scheduledFor} is there only for the timer's runs).
      */
     static final Set<String> RUN = Set.of(
             "current",
@@ -44,6 +45,7 @@ public class ServerCheck {
             "progress",
             "prospects",
             "referenceDate",
+            "server",
             "startedAt",
             "startedBy",
             "status",
