@@ -16,8 +16,10 @@ final class ApiClient {
 
     static final String ADMIN_PASSWORD = "it-admin-secret";
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // its h2c upgrade of large bodies ended in EOF on Payara
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final URI base;
 
     ApiClient(URL base) {

@@ -186,6 +186,63 @@ class ApplicationIT {
         assertThat(retry.getInt("rowsImported")).isEqualTo(1);
     }
 
+    /** Bodies that are not JSON, or not the JSON an endpoint takes: never a 500, always the contract's JSON error. */
+    @Test
+    void malformedOrWrongShapedJsonIsABadRequestThatSaysWhy() throws Exception {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        String longString = "\"" + "x".repeat(100_000) + "\"";
+        java.util.List<String> neither =
+                java.util.List.of("{bad", "\"x\"", "null", "123", "true", "{\"a\":", "[1,", deep, longString, "\u0000");
+        java.util.Map<String, java.util.List<String>> cases = new java.util.LinkedHashMap<>();
+        cases.put(
+                "POST api/runs",
+                java.util.List.of(
+                        "[]",
+                        "[1]",
+                        "{\"referenceDate\": {}}",
+                        "{\"referenceDate\": 5}",
+                        "{\"referenceDate\": \"3000-01-01\"}",
+                        "{\"referenceDate\": \"0001-01-01\"}"));
+        String rule = "{\"code\": \"X\", \"nameEn\": \"X\", \"conditions\": \"rScore=5\"}";
+        java.util.List<String> rules = java.util.List.of(
+                "{}",
+                "[1]",
+                "[\"x\"]",
+                "[{\"code\": 1}]",
+                "[" + rule.replace("\"nameEn\": \"X\"", "\"nameEn\": \"" + "n".repeat(101) + "\"") + "]",
+                "[" + rule + ", null]");
+        cases.put("PUT api/segments/custom/rules", rules);
+        cases.put("POST api/segments/custom/rules/preview", rules);
+        for (var endpoint : cases.entrySet()) {
+            java.util.List<String> bodies = new java.util.ArrayList<>(neither);
+            bodies.addAll(endpoint.getValue());
+            for (String body : bodies) {
+                String path = endpoint.getKey().substring(endpoint.getKey().indexOf(' ') + 1);
+                HttpResponse<String> response = endpoint.getKey().startsWith("PUT")
+                        ? api.put(path, "application/json", body)
+                        : api.postJson(path, body);
+                String shown = body.length() > 40 ? body.substring(0, 40) + "…" : body;
+                assertThat(response.statusCode())
+                        .as("%s with %s: %s", endpoint.getKey(), shown, response.body())
+                        .isEqualTo(400);
+                assertThat(response.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+                JsonObject error = json(response);
+                assertThat(error.getString("error")).isNotBlank();
+                assertThat(error.getString("message")).as(shown).isNotBlank().doesNotContain("Exception");
+            }
+        }
+    }
+
+    @Test
+    void aBodyOfTheWrongShapeIsNamed() throws Exception {
+        HttpResponse<String> array = api.postJson("api/runs", "[]");
+        assertThat(array.statusCode()).isEqualTo(400);
+        assertThat(json(array).getString("message")).isEqualTo("The body must be a JSON object, not an array.");
+        HttpResponse<String> bad = api.postJson("api/runs", "{\"referenceDate\": ");
+        assertThat(json(bad).getString("message")).startsWith("The body is not valid JSON at line 1, column ");
+    }
+
     @Test
     void viewerOrAnonymousCannotImport() throws Exception {
         assertThat(api.getAnonymous("api/imports").statusCode()).isEqualTo(401);

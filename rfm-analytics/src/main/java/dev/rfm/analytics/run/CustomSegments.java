@@ -102,6 +102,11 @@ public class CustomSegments {
                 problems.add("rule " + (i + 1) + " (" + rule.code() + "): nameEn is required");
                 continue;
             }
+            String tooLong = tooLong(rule);
+            if (tooLong != null) {
+                problems.add("rule " + (i + 1) + " (" + rule.code() + "): " + tooLong);
+                continue;
+            }
             try {
                 compiled.add(CustomRuleText.decode(rule.definition(), rule.conditions()));
             } catch (IllegalArgumentException e) {
@@ -116,6 +121,23 @@ public class CustomSegments {
             }
         }
         throw new IllegalArgumentException(String.join("; ", problems));
+    }
+
+    /** The first text longer than its column holds, in words; null when all fit. */
+    private static String tooLong(RuleText rule) {
+        String[][] limits = {
+            {"nameEn", rule.nameEn(), "100"},
+            {"nameZh", rule.nameZh(), "100"},
+            {"actionEn", rule.actionEn(), "500"},
+            {"actionZh", rule.actionZh(), "500"},
+            {"conditions", rule.conditions(), "2000"}
+        };
+        for (String[] limit : limits) {
+            if (limit[1] != null && limit[1].length() > Integer.parseInt(limit[2])) {
+                return limit[0] + " is " + limit[1].length() + " characters long, at most " + limit[2] + " fit";
+            }
+        }
+        return null;
     }
 
     /** Replaces all rules, in the given order, after validating them. */
@@ -139,7 +161,9 @@ public class CustomSegments {
                         "conditions")) {
                     for (int i = 0; i < rules.size(); i++) {
                         RuleText r = rules.get(i);
-                        insert.row(i, r.code(), r.nameEn(), r.nameZh(), r.actionEn(), r.actionZh(), r.conditions());
+                        // no conditions: the rule takes every scored customer (stored as an empty text)
+                        String conditions = r.conditions() == null ? "" : r.conditions();
+                        insert.row(i, r.code(), r.nameEn(), r.nameZh(), r.actionEn(), r.actionZh(), conditions);
                     }
                     insert.finish();
                 }

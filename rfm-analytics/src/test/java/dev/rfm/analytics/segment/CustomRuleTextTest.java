@@ -54,6 +54,11 @@ class CustomRuleTextTest {
                 .hasMessageContaining("rule 1: code must be")
                 .hasMessageContaining("rule 2 (NONAME): nameEn is required");
         assertThatThrownBy(() -> CustomSegments.compile(List.of(
+                        new RuleText("LONG", "n".repeat(101), null, null, null, "rScore=5"),
+                        new RuleText("WORDY", "w", null, "a".repeat(501), null, "rScore=5"))))
+                .hasMessageContaining("rule 1 (LONG): nameEn is 101 characters long, at most 100 fit")
+                .hasMessageContaining("rule 2 (WORDY): actionEn is 501 characters long, at most 500 fit");
+        assertThatThrownBy(() -> CustomSegments.compile(List.of(
                         new RuleText("A1", "a", null, null, null, "rScore=5"),
                         new RuleText("A1", "b", null, null, null, "fScore=5"))))
                 .hasMessageContaining("A1 repeats");

@@ -324,9 +324,16 @@ public final class Snapshots {
         return value == null ? "" : value.toPlainString();
     }
 
-    private static String csv(String value) {
+    /**
+     * A text cell of an exported CSV file. A cell that starts with {@code = + - @}, a tab or a carriage return would
+     * run as a formula when the file is opened in a spreadsheet ({@code =HYPERLINK(...)} in a customer's name): it gets
+     * a leading apostrophe, which spreadsheets show as text (OWASP's advice against CSV injection).
+     */
+    static String csv(String value) {
         if (value == null) return "";
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) return value;
-        return '"' + value.replace("\"", "\"\"") + '"';
+        String text = value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
+        boolean plain =
+                text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+        return plain ? text : '"' + text.replace("\"", "\"\"") + '"';
     }
 }

@@ -41,6 +41,21 @@ public final class ErrorMappers {
         }
     }
 
+    /** A body that is not valid JSON, wherever it was parsed: a 400 that says where. */
+    @Provider
+    public static class BadJson implements ExceptionMapper<jakarta.json.JsonException> {
+        @Override
+        public Response toResponse(jakarta.json.JsonException e) {
+            String where =
+                    e instanceof jakarta.json.stream.JsonParsingException parsing && parsing.getLocation() != null
+                            ? " at line " + parsing.getLocation().getLineNumber() + ", column "
+                                    + parsing.getLocation().getColumnNumber()
+                            : "";
+            return ApiError.response(
+                    400, "BAD_JSON", "The body is not valid JSON" + where + ": " + e.getMessage(), List.of());
+        }
+    }
+
     /** Anything unexpected: logged with a reference the user can quote, never shown as a stack trace. */
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {

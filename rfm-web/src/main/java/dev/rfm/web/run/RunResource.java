@@ -37,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
 
+    /** Dates before this are surely typing errors; and a day count from 1970 then still fits comfortably. */
+    static final LocalDate EARLIEST_REFERENCE = LocalDate.of(1900, 1, 1);
+
     @Inject
     ScoringRuns runs;
 
@@ -102,11 +105,16 @@ public class RunResource {
         if (body != null && body.containsKey("referenceDate") && !body.isNull("referenceDate")) {
             try {
                 referenceDate = LocalDate.parse(body.getString("referenceDate"));
+                if (referenceDate.isBefore(EARLIEST_REFERENCE)
+                        || referenceDate.isAfter(LocalDate.now().plusYears(1))) {
+                    throw new DateTimeParseException("out of range", body.getString("referenceDate"), 0);
+                }
             } catch (DateTimeParseException | ClassCastException e) {
                 return ApiError.response(
                         400,
                         "BAD_REFERENCE_DATE",
-                        "referenceDate must be a date yyyy-MM-dd, was " + body.get("referenceDate"),
+                        "referenceDate must be a date yyyy-MM-dd from " + EARLIEST_REFERENCE
+                                + " to a year from today, was " + body.get("referenceDate"),
                         List.of(Map.of("field", "referenceDate")));
             }
         }

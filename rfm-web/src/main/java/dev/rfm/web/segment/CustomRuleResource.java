@@ -48,9 +48,11 @@ public class CustomRuleResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
     @Operation(summary = "Replace the rules (used from the next run on); 400 names every problem")
     public Response replace(JsonArray body) throws SQLException {
-        List<RuleText> rules = parse(body);
         try {
-            segments.replace(rules);
+            if (body == null) {
+                throw new IllegalArgumentException("the body must be a JSON array of rules ([] removes every rule)");
+            }
+            segments.replace(parse(body));
             return Response.ok(segments.rules()).build();
         } catch (IllegalArgumentException e) {
             return invalid(e);
@@ -85,6 +87,11 @@ public class CustomRuleResource {
         List<RuleText> rules = new ArrayList<>();
         if (body == null) return rules;
         for (JsonValue value : body) {
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new IllegalArgumentException("rule " + (rules.size() + 1) + " must be a JSON object with code,"
+                        + " nameEn and conditions, not "
+                        + value.getValueType().name().toLowerCase(java.util.Locale.ROOT));
+            }
             JsonObject o = value.asJsonObject();
             rules.add(new RuleText(
                     text(o, "code"),
@@ -98,6 +105,10 @@ public class CustomRuleResource {
     }
 
     private static String text(JsonObject o, String key) {
-        return o.containsKey(key) && !o.isNull(key) ? o.getString(key) : null;
+        if (!o.containsKey(key) || o.isNull(key)) return null;
+        if (o.get(key).getValueType() != JsonValue.ValueType.STRING) {
+            throw new IllegalArgumentException("'" + key + "' must be a text, not " + o.get(key));
+        }
+        return o.getString(key);
     }
 }
