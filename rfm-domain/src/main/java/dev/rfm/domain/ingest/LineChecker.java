@@ -17,7 +17,8 @@ import java.time.temporal.ChronoUnit;
  *   <li>the line has exactly as many fields as the header;
  *   <li>values are trimmed; an empty optional value is absent, an empty required one is missing;
  *   <li>{@code customer_id}, {@code order_id}: at most 64 characters; {@code channel} 40, {@code
- *       customer_name} 200, {@code customer_email} 254 (the database column sizes);
+ *       customer_name} 200, {@code customer_email} 254 (the database column sizes, counted in UTF-16 units
+ *       as H2 does);
  *   <li>{@code order_date}: {@code yyyy-MM-dd}, or an ISO date-time ({@code 2024-03-01T14:30},
  *       seconds and fractions optional, a space instead of {@code T} accepted); an offset or zone after it
  *       is accepted and dropped: the local date and time as written are stored, because the purchase day
@@ -25,7 +26,8 @@ import java.time.temporal.ChronoUnit;
  *   <li>{@code amount}: a plain decimal ({@code 12}, {@code -3.5}, {@code .99}), point as decimal
  *       separator, no exponent or thousands separators, at most 15 digits before the point and at most 4
  *       after it (trailing zeros do not count). More decimals are rejected, not rounded: money must not
- *       change silently on the way in;
+ *       change silently on the way in. The absolute amounts of all stored orders together stay within
+ *       {@link OrderTotals#LIMIT}: the line that would pass it is rejected;
  *   <li>{@code quantity}: a whole number (negative allowed, e.g. returns).
  * </ul>
  */
@@ -51,8 +53,19 @@ final class LineChecker {
     private long maxQuantity;
     private long goodLines;
 
+    /** What the good lines may still add up to in absolute amount, ten-thousandths (see {@link OrderTotals}). */
+    private long amountBudget;
+
     LineChecker(HeaderLayout layout) {
+        this(layout, OrderTotals.LIMIT);
+    }
+
+    /**
+     * @param amountBudget how much absolute amount (ten-thousandths) the stored orders leave for new ones
+     */
+    LineChecker(HeaderLayout layout, long amountBudget) {
         this.layout = layout;
+        this.amountBudget = amountBudget;
         this.customerId = layout.position(Column.CUSTOMER_ID);
         this.orderId = layout.position(Column.ORDER_ID);
         this.orderDate = layout.position(Column.ORDER_DATE);
@@ -147,11 +160,25 @@ final class LineChecker {
         if ((problem = checkText(line.customerEmail, Column.CUSTOMER_EMAIL)) != null) {
             return new RowRejection(lineNo, Column.CUSTOMER_EMAIL.header(), problem);
         }
+        long absAmount = OrderTotals.absTenThousandths(amountText);
+        if (absAmount > amountBudget) {
+            return new RowRejection(lineNo, Column.AMOUNT.header(), overBudget(amountText, absAmount));
+        }
+        amountBudget -= absAmount;
         if (line.quantity != null) {
             maxQuantity = Math.max(maxQuantity, Math.abs((long) line.quantity));
         }
         goodLines++;
         return null;
+    }
+
+    private static String overBudget(String amountText, long absAmount) {
+        if (absAmount > OrderTotals.LIMIT) {
+            return quote(amountText) + " is too large: amounts may add up to at most " + OrderTotals.LIMIT_TEXT
+                    + " in total (what a scoring run adds up exactly)";
+        }
+        return quote(amountText) + " would bring the amounts of all orders together (refunds counted as positive)"
+                + " beyond " + OrderTotals.LIMIT_TEXT + ", the most a scoring run adds up exactly";
     }
 
     /** The trimmed value, {@code null} when empty or when the file has no such column. */
@@ -171,12 +198,13 @@ final class LineChecker {
         if (value == null) {
             return column.required() ? MISSING : null;
         }
+        // Counted in UTF-16 units, as H2 counts a column's length: an emoji or a rare CJK character (outside the
+        // basic plane) takes two. PostgreSQL counts code points, so this is the stricter of the two.
         int max = column.maxLength();
         if (value.length() > max) {
-            int length = value.codePointCount(0, value.length());
-            if (length > max) {
-                return quote(value) + " is " + length + " characters long, at most " + max + " are allowed";
-            }
+            int codePoints = value.codePointCount(0, value.length());
+            return quote(value) + " is " + value.length() + " characters long, at most " + max + " are allowed"
+                    + (codePoints < value.length() ? " (emoji and other rare characters count as two)" : "");
         }
         return null;
     }

@@ -269,7 +269,7 @@ public final class OrderImporter {
                         sizeBytes,
                         copy ? MAX_SUSPECTS_COPY : MAX_SUSPECTS_BATCH);
                 RejectionSink rejections = new RejectionSink(connection, importId, stager);
-                LineChecker checker = new LineChecker(layout);
+                LineChecker checker = new LineChecker(layout, OrderTotals.remaining(connection));
                 long stagedLines;
                 try {
                     readLines(records, checker, stager, rejections);

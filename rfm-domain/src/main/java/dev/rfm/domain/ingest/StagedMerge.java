@@ -243,6 +243,7 @@ final class StagedMerge {
                         + " o.amount, o.quantity, o.channel, ? from " + orders + " o"
                         + " join customer c on c.external_id = o.customer_ext where o.verdict is null",
                 importId);
+        OrderTotals.addNewOrders(connection, orders);
         long restoreStart = System.nanoTime();
         deferred.restore();
         logStep("indexes restored", restoreStart, 0);

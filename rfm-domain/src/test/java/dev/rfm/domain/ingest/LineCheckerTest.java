@@ -36,6 +36,23 @@ class LineCheckerTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+        "12,120000",
+        "-3.5,35000",
+        "+0.25,2500",
+        ".99,9900",
+        "5.,50000",
+        "1.230000,12300",
+        "-0.0001,1",
+        "0000000000000000000000001,10000",
+        "900000000000000,9000000000000000000",
+        "999999999999999.9999,9223372036854775807"
+    })
+    void measuresAbsoluteAmountsInTenThousandthsForTheRunBound(String amount, long tenThousandths) {
+        assertThat(OrderTotals.absTenThousandths(amount)).isEqualTo(tenThousandths);
+    }
+
+    @ParameterizedTest
     @CsvSource({"12,2", "-0012.5,2", "0.5,0", "+999999999999999,15", ".5,0"})
     void countsTheDigitsBeforeThePointForTheOverflowGuard(String amount, int digits) {
         assertThat(LineChecker.integerDigits(amount)).isEqualTo(digits);
