@@ -73,6 +73,35 @@ final class ApiClient {
                 .build());
     }
 
+    /**
+     * Any request: {@code user} {@code null} sends no credentials; {@code headers} are name, value pairs.
+     */
+    HttpResponse<String> send(
+            String method,
+            String path,
+            String user,
+            String password,
+            String contentType,
+            String body,
+            String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = user == null
+                ? HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5))
+                : request(path, user, password);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        request.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return send(request.build());
+    }
+
     /** Waits (up to three minutes) until a run has SUCCEEDED or FAILED; its record then. */
     jakarta.json.JsonObject awaitRunFinished(long runId) {
         java.util.concurrent.atomic.AtomicReference<jakarta.json.JsonObject> run =

@@ -6,13 +6,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-/** A person who logs in to the dashboard or calls the API. Only the password hash is stored. */
+/**
+ * A person who signs in to the dashboard or calls the API, with one {@link Role}. Only the password hash is stored.
+ * A disabled user cannot sign in; a user whose password was set by someone else (generated, or reset by an admin)
+ * must change it at the next sign-in.
+ */
 @Entity
 @Table(name = "app_user")
 public class UserAccount {
@@ -25,26 +26,46 @@ public class UserAccount {
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
+    /** One role; the column is a list for the sake of rows written before users had exactly one. */
     @Column(nullable = false)
     private String roles;
 
     @Column(name = "created_at", nullable = false)
     private LocalDateTime createdAt;
 
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
+    @Column(name = "last_login_at")
+    private LocalDateTime lastLoginAt;
+
+    @Column(name = "password_changed_at")
+    private LocalDateTime passwordChangedAt;
+
     protected UserAccount() {}
 
-    public UserAccount(String username, String passwordHash, Set<Role> roles, LocalDateTime createdAt) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException(
-                    "user name must be 1 to 64 letters, digits or . _ @ - (was '" + username + "')");
-        }
-        if (roles == null || roles.isEmpty()) {
-            throw new IllegalArgumentException("a user needs at least one role");
-        }
+    public UserAccount(String username, String passwordHash, Role role, LocalDateTime createdAt) {
+        checkUsername(username);
         this.username = username;
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
-        this.roles = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+        this.roles = Objects.requireNonNull(role, "role").name();
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.passwordChangedAt = createdAt;
+    }
+
+    /** @throws IllegalArgumentException naming the rule when {@code username} breaks it */
+    public static void checkUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException(
+                    "A user name is 1 to 64 letters, digits or . _ @ - (was '" + shorten(username) + "').");
+        }
+    }
+
+    private static String shorten(String text) {
+        return text == null ? "" : text.length() > 64 ? text.substring(0, 64) + "…" : text;
     }
 
     public String getUsername() {
@@ -55,19 +76,62 @@ public class UserAccount {
         return passwordHash;
     }
 
-    public void changePasswordHash(String passwordHash) {
-        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+    /**
+     * A new password.
+     *
+     * @param mustChange whether its owner must change it at the next sign-in (someone else chose it)
+     */
+    public void changePassword(String newHash, boolean mustChange, LocalDateTime at) {
+        this.passwordHash = Objects.requireNonNull(newHash, "newHash");
+        this.mustChangePassword = mustChange;
+        this.passwordChangedAt = Objects.requireNonNull(at, "at");
     }
 
-    public Set<Role> getRoles() {
+    /** The same password under a stronger hash (its owner just proved it): nothing else changes. */
+    public void rehash(String strongerHash) {
+        this.passwordHash = Objects.requireNonNull(strongerHash, "strongerHash");
+    }
+
+    /** The role; of an older row with several, the most powerful. */
+    public Role getRole() {
         return Arrays.stream(roles.split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .map(Role::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+                .min(Enum::compareTo)
+                .orElse(Role.VIEWER);
+    }
+
+    public void changeRole(Role role) {
+        this.roles = Objects.requireNonNull(role, "role").name();
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
     }
 
     public LocalDateTime getCreatedAt() {
         return createdAt;
+    }
+
+    public LocalDateTime getLastLoginAt() {
+        return lastLoginAt;
+    }
+
+    public LocalDateTime getPasswordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    /** Whether this user counts towards "at least one enabled ADMIN". */
+    public boolean isEnabledAdmin() {
+        return enabled && getRole() == Role.ADMIN;
     }
 }

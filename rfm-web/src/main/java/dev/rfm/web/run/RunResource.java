@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("runs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.VIEWER_NAME}) // reading; changes declare their own
 public class RunResource {
 
     /** Dates before this are surely typing errors; and a day count from 1970 then still fits comfortably. */

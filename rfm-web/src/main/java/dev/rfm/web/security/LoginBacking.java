@@ -14,6 +14,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
 /** The login page: checks the credentials through the security context, then goes where the user was headed. */
@@ -44,7 +45,15 @@ public class LoginBacking {
             faces.responseComplete();
         } else if (status == AuthenticationStatus.SEND_FAILURE) {
             ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, msg.getString("login.failed"), null));
+            Object throttled = external.getRequestMap().get(RfmAuthenticationMechanism.THROTTLED_SECONDS);
+            String text = throttled == null
+                    ? msg.getString("login.failed")
+                    : MessageFormat.format(msg.getString("login.throttled"), throttled);
+            if (throttled != null) {
+                external.setResponseStatus(429);
+                external.setResponseHeader("Retry-After", throttled.toString());
+            }
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         }
     }
 

@@ -5,6 +5,8 @@ import dev.rfm.domain.snapshot.ModelFit;
 import dev.rfm.domain.snapshot.Page;
 import dev.rfm.domain.snapshot.SegmentRow;
 import dev.rfm.domain.snapshot.Snapshots;
+import dev.rfm.domain.user.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.VIEWER_NAME}) // reading; changes declare their own
 public class SnapshotResource {
 
     @Inject
