@@ -186,6 +186,43 @@ class ApplicationIT {
         assertThat(retry.getInt("rowsImported")).isEqualTo(1);
     }
 
+    /**
+     * One row of 15 digits used to be accepted and then made every later scoring run fail for good (the run adds up
+     * amounts in ten-thousandths on 64-bit integers). Now the row is rejected by its line, and the good row beside it
+     * lands; the scoring runs of the later tests show that the stored data still adds up.
+     */
+    @Test
+    @Order(2)
+    void anAmountNoRunCouldAddUpIsRejectedByItsLine() throws Exception {
+        HttpResponse<String> response = api.postCsv(
+                "api/imports?fileName=huge-amount.csv",
+                "customer_id,order_id,order_date,amount\nHUGE-C1,HUGE-O1,2024-01-01,999999999999999\n"
+                        + "HUGE-C1,HUGE-O2,2024-01-02,12.50\n");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject body = json(response);
+        assertThat(body.getInt("rowsImported")).isEqualTo(1);
+        JsonObject error = body.getJsonArray("errors").getJsonObject(0);
+        assertThat(error.getInt("line")).isEqualTo(2);
+        assertThat(error.getString("column")).isEqualTo("amount");
+        assertThat(error.getString("message")).contains("too large").contains("900,000,000,000,000");
+    }
+
+    /** A customer name of 150 emoji used to fail the whole import on H2 with H2's SQL text in the answer. */
+    @Test
+    @Order(2)
+    void aNameTooLongForTheColumnIsRejectedByItsLineOnEveryDatabase() throws Exception {
+        HttpResponse<String> response = api.postCsv(
+                "api/imports?fileName=emoji.csv",
+                "customer_id,order_id,order_date,amount,customer_name\nEMO-C1,EMO-O1,2024-01-01,5,"
+                        + "\uD83D\uDE00".repeat(150) + "\nEMO-C2,EMO-O2,2024-01-01,5,Ann\n");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject body = json(response);
+        assertThat(body.getInt("rowsImported")).isEqualTo(1);
+        assertThat(body.getJsonArray("errors").getJsonObject(0).getString("column"))
+                .isEqualTo("customer_name");
+        assertThat(response.body()).doesNotContain("SQL").doesNotContain("Exception");
+    }
+
     /** Bodies that are not JSON, or not the JSON an endpoint takes: never a 500, always the contract's JSON error. */
     @Test
     void malformedOrWrongShapedJsonIsABadRequestThatSaysWhy() throws Exception {
