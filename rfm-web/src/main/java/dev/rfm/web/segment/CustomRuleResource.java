@@ -39,6 +39,7 @@ public class CustomRuleResource {
     CustomSegments segments;
 
     @GET
+    @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.VIEWER_NAME})
     @Operation(summary = "The custom segment rules, in order")
     public List<RuleText> rules() throws SQLException {
         return segments.rules();
@@ -61,6 +62,7 @@ public class CustomRuleResource {
 
     @POST
     @Path("preview")
+    @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
     @Operation(summary = "How many customers of the current snapshot each rule would take, before saving")
     public Response preview(JsonArray body) throws SQLException {
         try {
