@@ -39,11 +39,17 @@ public class CustomSegments {
     public record RuleText(
             String code, String nameEn, String nameZh, String actionEn, String actionZh, String conditions) {
 
+        /** How much of the conditions a description repeats: "Custom rule: " + this fits its 500 characters. */
+        private static final int DESCRIBED_CONDITIONS = 480;
+
         /** Texts users leave out get defaults: the English name, the conditions, "no action recorded yet". */
         SegmentDefinition definition() {
             String conditionsText = conditions == null || conditions.isBlank()
                     ? "every scored customer"
                     : conditions.replaceAll("\\R", "; ");
+            if (conditionsText.length() > DESCRIBED_CONDITIONS) { // conditions fit 2,000 characters, descriptions 500
+                conditionsText = conditionsText.substring(0, DESCRIBED_CONDITIONS - 1) + "…";
+            }
             return new SegmentDefinition(
                     code,
                     nameEn,

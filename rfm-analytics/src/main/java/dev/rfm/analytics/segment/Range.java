@@ -13,10 +13,29 @@ public record Range(BigDecimal min, BigDecimal max) {
 
     private static final Range ANY = new Range(null, null);
 
-    /** Validates {@code min <= max}. */
+    /** Most digits, in bits, of an end's unscaled value: about 38 decimal digits. */
+    private static final int MAX_BITS = 127;
+
+    /** Most decimals of an end, and most trailing zeros written as a negative scale. */
+    private static final int MAX_SCALE = 18;
+
+    /**
+     * Validates {@code min <= max}, and that each end is of ordinary size: an end such as {@code 1E+500000000} would
+     * make {@code setScale} and {@code toPlainString} cost minutes (texts are checked before, by {@link
+     * ConditionNumber}; this guards callers that build ranges themselves).
+     */
     public Range {
+        checkSize("min", min);
+        checkSize("max", max);
         if (min != null && max != null && min.compareTo(max) > 0) {
             throw new IllegalArgumentException("min must not exceed max, was " + min + " > " + max);
+        }
+    }
+
+    private static void checkSize(String end, BigDecimal value) {
+        if (value != null
+                && (Math.abs(value.scale()) > MAX_SCALE || value.unscaledValue().bitLength() > MAX_BITS)) {
+            throw new IllegalArgumentException(end + " must have at most 38 digits and " + MAX_SCALE + " decimals");
         }
     }
 

@@ -95,21 +95,25 @@ public class CustomRuleResource {
                         + value.getValueType().name().toLowerCase(java.util.Locale.ROOT));
             }
             JsonObject o = value.asJsonObject();
+            int position = rules.size() + 1;
             rules.add(new RuleText(
-                    text(o, "code"),
-                    text(o, "nameEn"),
-                    text(o, "nameZh"),
-                    text(o, "actionEn"),
-                    text(o, "actionZh"),
-                    text(o, "conditions")));
+                    text(o, "code", position),
+                    text(o, "nameEn", position),
+                    text(o, "nameZh", position),
+                    text(o, "actionEn", position),
+                    text(o, "actionZh", position),
+                    text(o, "conditions", position)));
         }
         return rules;
     }
 
-    private static String text(JsonObject o, String key) {
+    private static String text(JsonObject o, String key, int position) {
         if (!o.containsKey(key) || o.isNull(key)) return null;
         if (o.get(key).getValueType() != JsonValue.ValueType.STRING) {
-            throw new IllegalArgumentException("'" + key + "' must be a text, not " + o.get(key));
+            // the kind only, not the value: a number such as 1e500000000 is never converted or repeated
+            throw new IllegalArgumentException("rule " + position + ": '" + key + "' must be a text, not a "
+                    + o.get(key).getValueType().name().toLowerCase(java.util.Locale.ROOT)
+                    + (key.equals("conditions") ? " (write conditions as text, e.g. \"recencyDays=..90\")" : ""));
         }
         return o.getString(key);
     }
