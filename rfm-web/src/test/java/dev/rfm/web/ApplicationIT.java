@@ -524,6 +524,67 @@ class ApplicationIT {
     }
 
     /**
+     * The preview counts what a run then puts into each custom segment: the same rules saved, a run made, and the
+     * preview of the (then current) run compared with its custom segments (decision 0009: the preview is one aggregate
+     * query over the current run's rows).
+     */
+    @Test
+    @Order(26)
+    void thePreviewCountsWhatARunWithTheSavedRulesPutsIntoEachSegment() throws Exception {
+        String rules = "[{\"code\": \"CHAMPS\", \"nameEn\": \"Champs\", \"conditions\": \"rScore=4..5\\nfScore=4..5\"},"
+                + " {\"code\": \"BIG\", \"nameEn\": \"Big\", \"conditions\": \"monetary=500.5..\\nabc=A,B\"},"
+                + " {\"code\": \"LIKELY\", \"nameEn\": \"Likely\","
+                + " \"conditions\": \"pAlive=0.6..1\\nstages=ACTIVE,NEW,REACTIVATED\"},"
+                + " {\"code\": \"RECENT\", \"nameEn\": \"Recent\", \"conditions\": \"recencyDays=..60\\nfrequency=2..\"}]";
+        assertThat(api.put("api/segments/custom/rules", "application/json", rules)
+                        .statusCode())
+                .isEqualTo(200);
+        long run = runToTheEnd(DEMO_LAST_DAY.plusDays(6).toString())
+                .getJsonNumber("id")
+                .longValue();
+        AtomicReference<String> compared = new AtomicReference<>();
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    // the timer's runs (same rules) may become current meanwhile: compare only when none did
+                    long current = json(api.get("api/runs/current"))
+                            .getJsonNumber("id")
+                            .longValue();
+                    JsonObject preview = json(api.postJson("api/segments/custom/rules/preview", rules));
+                    if (current < run
+                            || json(api.get("api/runs/current"))
+                                            .getJsonNumber("id")
+                                            .longValue()
+                                    != current) {
+                        return false;
+                    }
+                    java.util.Map<String, Long> previewed = new java.util.LinkedHashMap<>();
+                    for (var entry : preview.getJsonArray("rules")) {
+                        JsonObject e = (JsonObject) entry;
+                        previewed.put(
+                                e.getString("code"),
+                                e.getJsonNumber("customers").longValue());
+                    }
+                    java.util.Map<String, Long> segmented = new java.util.LinkedHashMap<>();
+                    for (var segment : Json.createReader(
+                                    new StringReader(api.get("api/segments?scheme=custom&runId=" + current)
+                                            .body()))
+                            .readArray()) {
+                        JsonObject s = (JsonObject) segment;
+                        segmented.put(
+                                s.getString("code"),
+                                s.getJsonNumber("customers").longValue());
+                    }
+                    assertThat(previewed).as("run %d", current).isEqualTo(segmented);
+                    assertThat(previewed.keySet()).containsExactly("CHAMPS", "BIG", "LIKELY", "RECENT", "OTHER");
+                    compared.set(previewed.toString());
+                    return true;
+                });
+        assertThat(compared.get()).isNotNull();
+    }
+
+    /**
      * Numbers in rules are plain decimals of bounded size, checked on the text: {@code 1e500000000} once cost minutes
      * of CPU and hundreds of MB per request. Now a quick 400 naming the rule, the field and the reason, and the server
      * keeps answering.

@@ -68,20 +68,22 @@ public record Range(BigDecimal min, BigDecimal max) {
     }
 
     /** Lower bound in units of 10^-scale, rounded up (the smallest such unit still inside). */
-    long minUnits(int scale) {
+    public long minUnits(int scale) {
         return min == null ? Long.MIN_VALUE : saturate(min.setScale(scale, RoundingMode.CEILING));
     }
 
     /** Upper bound in units of 10^-scale, rounded down. */
-    long maxUnits(int scale) {
+    public long maxUnits(int scale) {
         return max == null ? Long.MAX_VALUE : saturate(max.setScale(scale, RoundingMode.FLOOR));
     }
 
-    double minDouble() {
+    /** Lower bound as a {@code double}, {@code -Infinity} when open; what P(alive) and CLV conditions compare. */
+    public double minDouble() {
         return min == null ? Double.NEGATIVE_INFINITY : min.doubleValue();
     }
 
-    double maxDouble() {
+    /** Upper bound as a {@code double}, {@code +Infinity} when open. */
+    public double maxDouble() {
         return max == null ? Double.POSITIVE_INFINITY : max.doubleValue();
     }
 
