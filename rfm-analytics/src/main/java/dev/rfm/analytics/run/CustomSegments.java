@@ -1,25 +1,20 @@
 package dev.rfm.analytics.run;
 
-import dev.rfm.analytics.lifecycle.LifecycleStage;
 import dev.rfm.analytics.segment.CustomRuleText;
 import dev.rfm.analytics.segment.CustomSegmentRule;
 import dev.rfm.analytics.segment.CustomSegmentScheme;
-import dev.rfm.analytics.segment.CustomerFacts;
 import dev.rfm.analytics.segment.RulePreview;
 import dev.rfm.analytics.segment.SegmentDefinition;
-import dev.rfm.analytics.value.AbcClass;
 import dev.rfm.domain.database.BulkInsert;
 import dev.rfm.domain.database.Database;
 import dev.rfm.domain.snapshot.Snapshots;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -39,11 +34,17 @@ public class CustomSegments {
     public record RuleText(
             String code, String nameEn, String nameZh, String actionEn, String actionZh, String conditions) {
 
+        /** How much of the conditions a description repeats: "Custom rule: " + this fits its 500 characters. */
+        private static final int DESCRIBED_CONDITIONS = 480;
+
         /** Texts users leave out get defaults: the English name, the conditions, "no action recorded yet". */
         SegmentDefinition definition() {
             String conditionsText = conditions == null || conditions.isBlank()
                     ? "every scored customer"
                     : conditions.replaceAll("\\R", "; ");
+            if (conditionsText.length() > DESCRIBED_CONDITIONS) { // conditions fit 2,000 characters, descriptions 500
+                conditionsText = conditionsText.substring(0, DESCRIBED_CONDITIONS - 1) + "…";
+            }
             return new SegmentDefinition(
                     code,
                     nameEn,
@@ -175,134 +176,21 @@ public class CustomSegments {
         }
     }
 
-    /** How many customers of the current snapshot each rule would take, in order; empty without a snapshot. */
+    /**
+     * How many customers of the current snapshot each rule would take, in order; empty without a snapshot. One
+     * aggregate query over the current run's rows (decision 0009): nothing is loaded into the server.
+     */
     public Optional<RulePreview> preview(List<RuleText> rules) throws SQLException {
-        CustomSegmentScheme scheme = compile(rules);
-        return currentFacts().map(scheme::preview);
-    }
-
-    private Optional<CustomerFacts> currentFacts() throws SQLException {
+        RulePreviewQuery query = RulePreviewQuery.of(compile(rules));
         OptionalLong runId = new Snapshots(dataSource).currentRunId();
         if (runId.isEmpty()) return Optional.empty();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            // the run id as a parameter, not a join: PostgreSQL then reads only that run's partition
-            try (PreparedStatement select = c.prepareStatement("select s.r_score, s.f_score, s.m_score,"
-                    + " s.recency_days, s.frequency, s.monetary, s.lifecycle_stage, s.p_alive, s.predicted_clv,"
-                    + " s.abc_class from customer_score s where s.run_id = ?")) {
-                select.setFetchSize(20_000);
-                select.setLong(1, runId.getAsLong());
-                try (ResultSet rs = select.executeQuery()) {
-                    SnapshotFacts facts = new SnapshotFacts();
-                    while (rs.next()) facts.add(rs);
-                    return facts.size() == 0 ? Optional.empty() : Optional.of(facts);
-                }
+            try {
+                return Optional.of(query.count(c, runId.getAsLong()));
             } finally {
                 c.rollback();
             }
-        }
-    }
-
-    /** The current snapshot's customers as the facts rules match on, in primitive columns. */
-    private static final class SnapshotFacts implements CustomerFacts {
-        private int size;
-        private byte[] r = new byte[1024], f = new byte[1024], m = new byte[1024], stage = new byte[1024];
-        private byte[] abc = new byte[1024];
-        private int[] recency = new int[1024], frequency = new int[1024];
-        private long[] monetary = new long[1024];
-        private double[] pAlive = new double[1024], clv = new double[1024];
-
-        void add(ResultSet rs) throws SQLException {
-            if (size == r.length) grow();
-            r[size] = (byte) rs.getInt(1);
-            f[size] = (byte) rs.getInt(2);
-            m[size] = (byte) rs.getInt(3);
-            recency[size] = rs.getInt(4);
-            frequency[size] = rs.getInt(5);
-            monetary[size] = OrderReader.tenThousandths(rs.getBigDecimal(6));
-            stage[size] = (byte) LifecycleStage.valueOf(rs.getString(7)).ordinal();
-            double p = rs.getDouble(8);
-            pAlive[size] = rs.wasNull() ? Double.NaN : p;
-            BigDecimal value = rs.getBigDecimal(9);
-            clv[size] = value == null ? Double.NaN : value.doubleValue();
-            String abcClass = rs.getString(10);
-            abc[size] =
-                    (byte) (abcClass == null ? -1 : AbcClass.valueOf(abcClass).ordinal());
-            size++;
-        }
-
-        private void grow() {
-            int n = size * 2;
-            r = Arrays.copyOf(r, n);
-            f = Arrays.copyOf(f, n);
-            m = Arrays.copyOf(m, n);
-            stage = Arrays.copyOf(stage, n);
-            abc = Arrays.copyOf(abc, n);
-            recency = Arrays.copyOf(recency, n);
-            frequency = Arrays.copyOf(frequency, n);
-            monetary = Arrays.copyOf(monetary, n);
-            pAlive = Arrays.copyOf(pAlive, n);
-            clv = Arrays.copyOf(clv, n);
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public boolean scored(int i) {
-            return r[i] > 0;
-        }
-
-        @Override
-        public int recencyScore(int i) {
-            return r[i];
-        }
-
-        @Override
-        public int frequencyScore(int i) {
-            return f[i];
-        }
-
-        @Override
-        public int monetaryScore(int i) {
-            return m[i];
-        }
-
-        @Override
-        public int recencyDays(int i) {
-            return recency[i];
-        }
-
-        @Override
-        public int frequency(int i) {
-            return frequency[i];
-        }
-
-        @Override
-        public long monetaryTenThousandths(int i) {
-            return monetary[i];
-        }
-
-        @Override
-        public LifecycleStage stage(int i) {
-            return LifecycleStage.values()[stage[i]];
-        }
-
-        @Override
-        public double probabilityAlive(int i) {
-            return pAlive[i];
-        }
-
-        @Override
-        public double predictedClv(int i) {
-            return clv[i];
-        }
-
-        @Override
-        public AbcClass abcClass(int i) {
-            return abc[i] < 0 ? null : AbcClass.values()[abc[i]];
         }
     }
 }

@@ -58,14 +58,14 @@ public final class CustomRuleText {
 
     private static void apply(CustomSegmentRule.Builder rule, String key, String value) {
         switch (key) {
-            case "rScore" -> rule.recencyScore(range(value));
-            case "fScore" -> rule.frequencyScore(range(value));
-            case "mScore" -> rule.monetaryScore(range(value));
-            case "recencyDays" -> rule.recencyDays(range(value));
-            case "frequency" -> rule.frequency(range(value));
-            case "monetary" -> rule.monetary(range(value));
-            case "pAlive" -> rule.probabilityAlive(range(value));
-            case "predictedClv" -> rule.predictedClv(range(value));
+            case "rScore" -> rule.recencyScore(range(value, ConditionNumber.SCORE));
+            case "fScore" -> rule.frequencyScore(range(value, ConditionNumber.SCORE));
+            case "mScore" -> rule.monetaryScore(range(value, ConditionNumber.SCORE));
+            case "recencyDays" -> rule.recencyDays(range(value, ConditionNumber.COUNT));
+            case "frequency" -> rule.frequency(range(value, ConditionNumber.COUNT));
+            case "monetary" -> rule.monetary(range(value, ConditionNumber.MONEY));
+            case "pAlive" -> rule.probabilityAlive(range(value, ConditionNumber.PROBABILITY));
+            case "predictedClv" -> rule.predictedClv(range(value, ConditionNumber.MONEY));
             case "stages" -> rule.stages(names(value, LifecycleStage.class));
             case "abc" -> rule.abcClasses(names(value, AbcClass.class));
             default ->
@@ -74,15 +74,16 @@ public final class CustomRuleText {
         }
     }
 
-    static Range range(String text) {
+    /** A range's ends are checked as text by {@code format} before any {@link BigDecimal} is made of them. */
+    static Range range(String text, ConditionNumber format) {
         int dots = text.indexOf("..");
         if (dots < 0) {
-            BigDecimal exact = new BigDecimal(text);
+            BigDecimal exact = format.parse(text);
             return new Range(exact, exact);
         }
         String min = text.substring(0, dots).trim();
         String max = text.substring(dots + 2).trim();
-        return new Range(min.isEmpty() ? null : new BigDecimal(min), max.isEmpty() ? null : new BigDecimal(max));
+        return new Range(min.isEmpty() ? null : format.parse(min), max.isEmpty() ? null : format.parse(max));
     }
 
     private static <E extends Enum<E>> Set<E> names(String text, Class<E> type) {

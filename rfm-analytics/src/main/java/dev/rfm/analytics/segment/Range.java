@@ -13,10 +13,29 @@ public record Range(BigDecimal min, BigDecimal max) {
 
     private static final Range ANY = new Range(null, null);
 
-    /** Validates {@code min <= max}. */
+    /** Most digits, in bits, of an end's unscaled value: about 38 decimal digits. */
+    private static final int MAX_BITS = 127;
+
+    /** Most decimals of an end, and most trailing zeros written as a negative scale. */
+    private static final int MAX_SCALE = 18;
+
+    /**
+     * Validates {@code min <= max}, and that each end is of ordinary size: an end such as {@code 1E+500000000} would
+     * make {@code setScale} and {@code toPlainString} cost minutes (texts are checked before, by {@link
+     * ConditionNumber}; this guards callers that build ranges themselves).
+     */
     public Range {
+        checkSize("min", min);
+        checkSize("max", max);
         if (min != null && max != null && min.compareTo(max) > 0) {
             throw new IllegalArgumentException("min must not exceed max, was " + min + " > " + max);
+        }
+    }
+
+    private static void checkSize(String end, BigDecimal value) {
+        if (value != null
+                && (Math.abs(value.scale()) > MAX_SCALE || value.unscaledValue().bitLength() > MAX_BITS)) {
+            throw new IllegalArgumentException(end + " must have at most 38 digits and " + MAX_SCALE + " decimals");
         }
     }
 
@@ -49,20 +68,22 @@ public record Range(BigDecimal min, BigDecimal max) {
     }
 
     /** Lower bound in units of 10^-scale, rounded up (the smallest such unit still inside). */
-    long minUnits(int scale) {
+    public long minUnits(int scale) {
         return min == null ? Long.MIN_VALUE : saturate(min.setScale(scale, RoundingMode.CEILING));
     }
 
     /** Upper bound in units of 10^-scale, rounded down. */
-    long maxUnits(int scale) {
+    public long maxUnits(int scale) {
         return max == null ? Long.MAX_VALUE : saturate(max.setScale(scale, RoundingMode.FLOOR));
     }
 
-    double minDouble() {
+    /** Lower bound as a {@code double}, {@code -Infinity} when open; what P(alive) and CLV conditions compare. */
+    public double minDouble() {
         return min == null ? Double.NEGATIVE_INFINITY : min.doubleValue();
     }
 
-    double maxDouble() {
+    /** Upper bound as a {@code double}, {@code +Infinity} when open. */
+    public double maxDouble() {
         return max == null ? Double.POSITIVE_INFINITY : max.doubleValue();
     }
 

@@ -79,7 +79,11 @@ final class RunBeans {
     }
 
     long run() throws SQLException {
-        RunRequest request = runs.request(REFERENCE, RunTrigger.MANUAL, "test");
+        return runAsOf(REFERENCE);
+    }
+
+    long runAsOf(LocalDate referenceDate) throws SQLException {
+        RunRequest request = runs.request(referenceDate, RunTrigger.MANUAL, "test");
         assertThat(request.started()).isTrue();
         return request.runId();
     }

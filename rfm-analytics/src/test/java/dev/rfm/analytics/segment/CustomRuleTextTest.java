@@ -69,4 +69,58 @@ class CustomRuleTextTest {
         assertThat(hot.actionEn()).isEqualTo("No action recorded yet.");
         assertThat(scheme.definitions()).extracting(SegmentDefinition::code).containsExactly("HOT", "OTHER");
     }
+
+    @Test
+    void hugeOrExponentNumbersAreRefusedFastNamingTheRuleTheFieldAndTheReason() {
+        long start = System.nanoTime();
+        for (String field : new String[] {"recencyDays", "frequency", "monetary", "pAlive", "predictedClv", "rScore"}) {
+            // 1,500 digits still fit the conditions column; a megabyte is named by decode (compile stops at 2,000)
+            for (String value : new String[] {"1e500000000", "..1E500000000", "1e-500000000..", "9".repeat(1_500)}) {
+                assertThatThrownBy(() -> CustomSegments.compile(
+                                List.of(new RuleText("HUGE", "Huge", null, null, null, field + "=" + value))))
+                        .hasMessageStartingWith("rule 1 (HUGE): ")
+                        .hasMessageContaining(field + ": '")
+                        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+            }
+            for (String value : new String[] {"1e500000000", "9".repeat(1_000_000), "0." + "9".repeat(1_000_000)}) {
+                assertThatThrownBy(() -> CustomRuleText.decode(VIP, field + "=" + value))
+                        .hasMessageContaining("Rule VIP")
+                        .hasMessageContaining(field + ": '")
+                        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+            }
+        }
+        assertThatThrownBy(() -> CustomRuleText.decode(VIP, "recencyDays=1e500000000"))
+                .hasMessageContaining("recencyDays: '1e500000000' is not a plain decimal number")
+                .hasMessageContaining("exponents are not accepted");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
+    void eachConditionTakesTheNumbersThatFitIt() {
+        CustomSegmentRule rule = CustomRuleText.decode(
+                VIP,
+                "recencyDays=0..365\nfrequency=2..\nmonetary=-10.5..1234.5678\npAlive=0.25..1\npredictedClv=..99.9");
+        assertThat(rule.monetary()).isEqualTo(Range.between("-10.5", "1234.5678"));
+        assertThat(rule.probabilityAlive()).isEqualTo(Range.between("0.25", "1"));
+        assertThatThrownBy(() -> CustomRuleText.decode(VIP, "recencyDays=12.5")).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> CustomRuleText.decode(VIP, "monetary=1.12345")).hasMessageContaining("4 decimals");
+        assertThatThrownBy(() -> CustomRuleText.decode(VIP, "rScore=+5")).hasMessageContaining("leading +");
+        assertThatThrownBy(() -> CustomRuleText.decode(VIP, "pAlive=2")).hasMessageContaining("within [0, 1]");
+    }
+
+    @Test
+    void rangesBuiltInCodeRefuseEndsOfExtremeSize() {
+        assertThatThrownBy(() -> new Range(new java.math.BigDecimal("1e500000000"), null))
+                .hasMessageContaining("min must have at most 38 digits");
+        assertThatThrownBy(() -> new Range(null, java.math.BigDecimal.ONE.movePointLeft(19)))
+                .hasMessageContaining("max must have at most");
+    }
+
+    @Test
+    void conditionsLongerThanADescriptionHoldsAreShortenedInTheDescriptionOnly() {
+        String conditions = "rScore=4..5\n".repeat(100);
+        var scheme = CustomSegments.compile(List.of(new RuleText("LONG", "Long", null, null, null, conditions)));
+        assertThat(scheme.definitions().get(0).descriptionEn()).hasSize(493).endsWith("…");
+        assertThat(scheme.rules().get(0).recencyScore()).isEqualTo(Range.between(4, 5));
+    }
 }

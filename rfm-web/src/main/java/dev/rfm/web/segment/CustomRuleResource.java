@@ -40,6 +40,7 @@ public class CustomRuleResource {
     CustomSegments segments;
 
     @GET
+    @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.VIEWER_NAME})
     @Operation(summary = "The custom segment rules, in order")
     public List<RuleText> rules() throws SQLException {
         return segments.rules();
@@ -62,6 +63,7 @@ public class CustomRuleResource {
 
     @POST
     @Path("preview")
+    @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
     @Operation(summary = "How many customers of the current snapshot each rule would take, before saving")
     public Response preview(JsonArray body) throws SQLException {
         try {
@@ -94,21 +96,25 @@ public class CustomRuleResource {
                         + value.getValueType().name().toLowerCase(java.util.Locale.ROOT));
             }
             JsonObject o = value.asJsonObject();
+            int position = rules.size() + 1;
             rules.add(new RuleText(
-                    text(o, "code"),
-                    text(o, "nameEn"),
-                    text(o, "nameZh"),
-                    text(o, "actionEn"),
-                    text(o, "actionZh"),
-                    text(o, "conditions")));
+                    text(o, "code", position),
+                    text(o, "nameEn", position),
+                    text(o, "nameZh", position),
+                    text(o, "actionEn", position),
+                    text(o, "actionZh", position),
+                    text(o, "conditions", position)));
         }
         return rules;
     }
 
-    private static String text(JsonObject o, String key) {
+    private static String text(JsonObject o, String key, int position) {
         if (!o.containsKey(key) || o.isNull(key)) return null;
         if (o.get(key).getValueType() != JsonValue.ValueType.STRING) {
-            throw new IllegalArgumentException("'" + key + "' must be a text, not " + o.get(key));
+            // the kind only, not the value: a number such as 1e500000000 is never converted or repeated
+            throw new IllegalArgumentException("rule " + position + ": '" + key + "' must be a text, not a "
+                    + o.get(key).getValueType().name().toLowerCase(java.util.Locale.ROOT)
+                    + (key.equals("conditions") ? " (write conditions as text, e.g. \"recencyDays=..90\")" : ""));
         }
         return o.getString(key);
     }
