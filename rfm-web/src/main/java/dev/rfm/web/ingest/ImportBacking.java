@@ -9,9 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.file.UploadedFile;
 
 /** Backs {@code import.xhtml}: upload, progress, summary, recent imports. */
 @Named
@@ -38,10 +41,32 @@ public class ImportBacking implements Serializable {
     public void upload(FileUploadEvent event) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         String user = faces.getExternalContext().getRemoteUser();
+        UploadedFile file = event.getFile();
+        if (file.getSize() > importer.maxBytes()) {
+            // the upload filter refuses a body known to be too large before it is read; this catches the rest
+            String summary =
+                    faces.getApplication().getResourceBundle(faces, "msg").getString("import.tooLarge");
+            faces.addMessage(
+                    null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, summary + " " + importer.maxBytes()));
+            file.delete();
+            return;
+        }
         jobs.find(jobId).ifPresent(j -> jobs.forget(j.getId()));
-        jobId = jobs.start(event.getFile().getInputStream(), event.getFile().getFileName(), user)
-                .getId();
+        // moved, not copied, where the container's upload file is on the same file system
+        Path spool = jobs.newSpoolFile();
+        try {
+            file.write(spool.toString());
+        } catch (Exception e) { // UploadedFile.write declares Exception
+            Files.deleteIfExists(spool);
+            throw e instanceof IOException io ? io : new IOException("Could not store the upload", e);
+        }
+        jobId = jobs.start(spool, file.getFileName(), user).getId();
         endShown = false;
+    }
+
+    /** The largest file the page takes: PrimeFaces refuses a larger one in the browser already. */
+    public long getMaxBytes() {
+        return importer.maxBytes();
     }
 
     /** Called when the progress bar completes: the job is finished, refresh what depends on it. */
