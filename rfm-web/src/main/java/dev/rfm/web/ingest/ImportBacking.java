@@ -8,8 +8,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -44,24 +44,30 @@ public class ImportBacking implements Serializable {
         UploadedFile file = event.getFile();
         if (file.getSize() > importer.maxBytes()) {
             // the upload filter refuses a body known to be too large before it is read; this catches the rest
-            String summary =
-                    faces.getApplication().getResourceBundle(faces, "msg").getString("import.tooLarge");
-            faces.addMessage(
-                    null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, summary + " " + importer.maxBytes()));
+            tooLarge(faces);
             file.delete();
             return;
         }
         jobs.find(jobId).ifPresent(j -> jobs.forget(j.getId()));
-        // moved, not copied, where the container's upload file is on the same file system
+        // PrimeFaces writes uploads only into the container's upload directory, so the spool gets a copy (bounded
+        // by the limit), and the container's file goes at once
         Path spool = jobs.newSpoolFile();
-        try {
-            file.write(spool.toString());
-        } catch (Exception e) { // UploadedFile.write declares Exception
-            Files.deleteIfExists(spool);
-            throw e instanceof IOException io ? io : new IOException("Could not store the upload", e);
+        try (InputStream in = file.getInputStream()) {
+            ImportSpool.copy(in, spool, importer.maxBytes());
+        } catch (ImportSpool.TooLargeException e) {
+            tooLarge(faces);
+            return;
+        } finally {
+            file.delete();
         }
         jobId = jobs.start(spool, file.getFileName(), user).getId();
         endShown = false;
+    }
+
+    private void tooLarge(FacesContext faces) {
+        String summary = faces.getApplication().getResourceBundle(faces, "msg").getString("import.tooLarge");
+        faces.addMessage(
+                null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, summary + " " + importer.maxBytes()));
     }
 
     /** The largest file the page takes: PrimeFaces refuses a larger one in the browser already. */

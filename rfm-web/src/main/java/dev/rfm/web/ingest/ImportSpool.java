@@ -67,6 +67,20 @@ final class ImportSpool implements AutoCloseable {
             throws IOException, TooLargeException {
         Files.createDirectories(directory);
         Path file = Files.createTempFile(directory, "import-", ".csv");
+        return new ImportSpool(file, copy(body, declaredBytes, file, maxBytes));
+    }
+
+    /**
+     * Copies {@code body} to {@code file}, at most {@code maxBytes}; on any failure the file is deleted.
+     *
+     * @return the number of bytes copied
+     */
+    static long copy(InputStream body, Path file, long maxBytes) throws IOException, TooLargeException {
+        return copy(body, -1, file, maxBytes);
+    }
+
+    private static long copy(InputStream body, long declaredBytes, Path file, long maxBytes)
+            throws IOException, TooLargeException {
         boolean kept = false;
         try (OutputStream out = Files.newOutputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
@@ -84,7 +98,7 @@ final class ImportSpool implements AutoCloseable {
                         "the body ended after " + total + " of its declared " + declaredBytes + " bytes"));
             }
             kept = true;
-            return new ImportSpool(file, total);
+            return total;
         } finally {
             if (!kept) {
                 Files.deleteIfExists(file);
