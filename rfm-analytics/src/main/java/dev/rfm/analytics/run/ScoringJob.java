@@ -10,6 +10,7 @@ import dev.rfm.analytics.segment.CustomSegmentScheme;
 import dev.rfm.domain.database.Database;
 import dev.rfm.domain.database.EmbeddedDurability;
 import dev.rfm.domain.database.NamedLock;
+import dev.rfm.domain.incident.ErrorReference;
 import dev.rfm.domain.snapshot.RunRecord;
 import dev.rfm.domain.snapshot.RunSucceeded;
 import dev.rfm.domain.snapshot.Snapshots;
@@ -84,8 +85,13 @@ public class ScoringJob {
             LOG.info(() -> "Scoring run " + runId + " succeeded: " + outcome.scoredCustomers() + " customers scored");
             published = new RunSucceeded(runId, spec.referenceDate());
         } catch (Exception | Error e) {
-            LOG.log(Level.WARNING, "Scoring run " + runId + " failed while " + progress.currentPhase(), e);
-            fail(runId, progress.currentPhase(), e);
+            ErrorReference reference = ErrorReference.next();
+            LOG.log(
+                    Level.WARNING,
+                    "Scoring run " + runId + " failed while " + progress.currentPhase() + " [error id " + reference
+                            + "]",
+                    e);
+            fail(runId, progress.currentPhase(), e, reference);
             return;
         }
         // The run is published and current: nothing after this point may turn it into a failure.
@@ -174,22 +180,21 @@ public class ScoringJob {
         }
     }
 
-    /** The cause in words: its message, and what kind of failure it was where the message alone would not say. */
+    /**
+     * The kind of failure in words, without the exception's text: a database message names tables, constraints and
+     * data, and the run's error is shown to every client ({@code GET /api/runs/{id}}); the text is in the log.
+     */
     static String describe(Throwable cause) {
-        String message = cause.getMessage() == null ? "" : cause.getMessage().strip();
-        if (cause instanceof SQLException sql) {
-            return "database error " + (message.isEmpty() ? "" : "'" + message + "'")
-                    + (sql.getSQLState() == null ? "" : " (SQL state " + sql.getSQLState() + ")");
-        }
-        if (cause instanceof OutOfMemoryError) return "out of memory (" + message + ")";
-        if (cause instanceof ArithmeticException) return "a number out of range (" + message + ")";
-        return message.isEmpty() ? cause.getClass().getSimpleName() : message;
+        if (cause instanceof SQLException) return "a database error";
+        if (cause instanceof OutOfMemoryError) return "the server ran out of memory";
+        if (cause instanceof ArithmeticException) return "a number out of range";
+        return "an internal error";
     }
 
-    private void fail(long runId, String phase, Throwable cause) {
+    private void fail(long runId, String phase, Throwable cause, ErrorReference reference) {
         String message = cause instanceof RunProgress.RunCancelledException
                 ? cause.getMessage()
-                : "The run failed while " + phase + ": " + describe(cause)
+                : "The run failed while " + phase + ": " + describe(cause) + reference.sentence()
                         + ". Nothing of it was published; the previous snapshot stays current.";
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

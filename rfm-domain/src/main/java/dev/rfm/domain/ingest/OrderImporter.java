@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.rfm.domain.database.EmbeddedDurability;
+import dev.rfm.domain.incident.ErrorReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -220,16 +221,19 @@ public final class OrderImporter {
                     restoreAutoCommit(connection, autoCommit);
                 }
             } catch (SQLException e) {
+                // the SQL text names tables, constraints and data: it goes to the log, the user gets the id
+                ErrorReference reference = ErrorReference.log(LOG, "The database failed importing " + fileName, e);
                 throw new ImportFailedException(
                         ImportFailedException.Code.DATABASE_ERROR,
                         0,
-                        "The database failed, nothing was imported: " + e.getMessage(),
+                        "The database failed, nothing was imported" + reference.sentence(),
                         e);
             } catch (RuntimeException e) {
+                ErrorReference reference = ErrorReference.log(LOG, "Internal error importing " + fileName, e);
                 throw new ImportFailedException(
                         ImportFailedException.Code.INTERNAL_ERROR,
                         0,
-                        "The import failed on an internal error, nothing was imported: " + e,
+                        "The import failed on an internal error, nothing was imported" + reference.sentence(),
                         e);
             }
         }
@@ -319,11 +323,14 @@ public final class OrderImporter {
             if (e instanceof InputProblem problem) {
                 return problem.toFailure();
             }
+            long bytesRead = text == null ? 0 : text.bytesRead();
+            ErrorReference reference =
+                    ErrorReference.log(LOG, "Reading " + fileName + " failed after " + bytesRead + " bytes", e);
             return new ImportFailedException(
                     ImportFailedException.Code.READ_ERROR,
                     0,
-                    "Reading the file failed after " + (text == null ? 0 : text.bytesRead()) + " bytes: "
-                            + e.getMessage(),
+                    "Reading the file failed after " + bytesRead + " bytes, nothing was imported"
+                            + reference.sentence(),
                     e);
         }
 

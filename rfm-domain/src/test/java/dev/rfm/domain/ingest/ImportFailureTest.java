@@ -169,9 +169,43 @@ class ImportFailureTest {
 
         assertThat(failure.code()).isEqualTo(Code.READ_ERROR);
         assertThat(failure.code().isInputError()).isFalse();
+        // the exception's own text stays in the log: the user gets words and the id to quote
         assertThat(failure.getMessage())
-                .isEqualTo("Reading the file failed after " + start.length + " bytes: connection reset");
+                .matches("Reading the file failed after " + start.length + " bytes, nothing was imported \\(error id"
+                        + " [0-9a-f]{8}; the details are in the server log\\)")
+                .doesNotContain("connection reset");
         assertNothingLandedButTheFailedRecord(db, failure, Code.READ_ERROR);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aDatabaseFailureShowsNoSqlTextOnlyAnErrorId(TestDatabase database) throws Exception {
+        javax.sql.DataSource dataSource = databases.get(database);
+        ImportDatabase db = new ImportDatabase(dataSource);
+        execute(dataSource, "alter table customer add constraint hidden_customer_rule check (external_id <> 'C2')");
+        try {
+            ImportFailedException failure =
+                    catchThrowableOfType(ImportFailedException.class, () -> db.importText(HEADER + GOOD_LINES));
+
+            assertThat(failure.code()).isEqualTo(Code.DATABASE_ERROR);
+            assertThat(failure.getMessage())
+                    .matches("The database failed, nothing was imported \\(error id [0-9a-f]{8}; the details are in"
+                            + " the server log\\)")
+                    .doesNotContainIgnoringCase("hidden_customer_rule")
+                    .doesNotContainIgnoringCase("customer")
+                    .doesNotContainIgnoringCase("insert");
+            assertThat(failure.getCause()).isInstanceOf(java.sql.SQLException.class);
+            assertNothingLandedButTheFailedRecord(db, failure, Code.DATABASE_ERROR);
+        } finally {
+            execute(dataSource, "alter table customer drop constraint hidden_customer_rule");
+        }
+    }
+
+    private static void execute(javax.sql.DataSource dataSource, String sql) throws java.sql.SQLException {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     @ParameterizedTest

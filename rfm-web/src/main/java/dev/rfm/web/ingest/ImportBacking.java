@@ -8,10 +8,13 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.file.UploadedFile;
 
 /** Backs {@code import.xhtml}: upload, progress, summary, recent imports. */
 @Named
@@ -38,10 +41,38 @@ public class ImportBacking implements Serializable {
     public void upload(FileUploadEvent event) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         String user = faces.getExternalContext().getRemoteUser();
+        UploadedFile file = event.getFile();
+        if (file.getSize() > importer.maxBytes()) {
+            // the upload filter refuses a body known to be too large before it is read; this catches the rest
+            tooLarge(faces);
+            file.delete();
+            return;
+        }
         jobs.find(jobId).ifPresent(j -> jobs.forget(j.getId()));
-        jobId = jobs.start(event.getFile().getInputStream(), event.getFile().getFileName(), user)
-                .getId();
+        // PrimeFaces writes uploads only into the container's upload directory, so the spool gets a copy (bounded
+        // by the limit), and the container's file goes at once
+        Path spool = jobs.newSpoolFile();
+        try (InputStream in = file.getInputStream()) {
+            ImportSpool.copy(in, spool, importer.maxBytes());
+        } catch (ImportSpool.TooLargeException e) {
+            tooLarge(faces);
+            return;
+        } finally {
+            file.delete();
+        }
+        jobId = jobs.start(spool, file.getFileName(), user).getId();
         endShown = false;
+    }
+
+    private void tooLarge(FacesContext faces) {
+        String summary = faces.getApplication().getResourceBundle(faces, "msg").getString("import.tooLarge");
+        faces.addMessage(
+                null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, summary + " " + importer.maxBytes()));
+    }
+
+    /** The largest file the page takes: PrimeFaces refuses a larger one in the browser already. */
+    public long getMaxBytes() {
+        return importer.maxBytes();
     }
 
     /** Called when the progress bar completes: the job is finished, refresh what depends on it. */

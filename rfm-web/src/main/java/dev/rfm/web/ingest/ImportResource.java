@@ -1,5 +1,6 @@
 package dev.rfm.web.ingest;
 
+import dev.rfm.domain.incident.ErrorReference;
 import dev.rfm.domain.ingest.ImportFailedException;
 import dev.rfm.domain.ingest.ImportProgress;
 import dev.rfm.domain.ingest.ImportRecord;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.List;
@@ -35,6 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.VIEWER_NAME}) // reading; changes declare their own
 public class ImportResource {
+
+    private static final System.Logger LOG = System.getLogger(ImportResource.class.getName());
 
     @Inject
     Importer importer;
@@ -50,15 +55,59 @@ public class ImportResource {
             description = "UTF-8 CSV with a header row: customer_id, order_id, order_date, amount required; quantity,"
                     + " channel, customer_name, customer_email optional. Same order_id = item lines of one order."
                     + " Orders already stored are skipped as duplicates; bad rows are rejected with line, column and"
-                    + " reason while good rows land. 400 when the body is not usable CSV at all.")
-    public Response importCsv(InputStream body, @QueryParam("fileName") @DefaultValue("api-upload.csv") String name) {
-        try {
-            ImportResult result =
-                    importer.importCsv(body, name, security.getUserPrincipal().getName(), ImportProgress.none());
+                    + " reason while good rows land. 400 when the body is not usable CSV at all; 413 when it is larger"
+                    + " than RFM_IMPORT_MAX_BYTES (nothing is kept); 409 when another import held the lock too long.")
+    public Response importCsv(
+            InputStream body,
+            @QueryParam("fileName") @DefaultValue("api-upload.csv") String name,
+            @HeaderParam("Content-Length") String contentLength) {
+        long limit = importer.maxBytes();
+        long declared = declaredLength(contentLength);
+        if (declared > limit) {
+            return tooLarge(limit); // known too big: not a byte read, nothing written
+        }
+        // the whole body on disk first: the import lock and a pooled connection are taken only for a complete file
+        try (ImportSpool spool = ImportSpool.write(body, declared, importer.spoolDirectory(), limit);
+                InputStream file = spool.open()) {
+            ImportResult result = importer.importCsv(
+                    file, spool.size(), name, security.getUserPrincipal().getName(), ImportProgress.none());
             return Response.ok(result).build(); // the record is the contract's answer, plus counts and warnings
+        } catch (ImportSpool.TooLargeException e) {
+            return tooLarge(limit);
         } catch (ImportFailedException e) {
             return failure(e);
+        } catch (ImportSpool.ReadException e) {
+            ErrorReference reference = ErrorReference.log(LOG, "Reading an import body failed", e);
+            return ApiError.response(
+                    400,
+                    "READ_ERROR",
+                    "The body could not be read to its end, nothing was imported" + reference.sentence(),
+                    List.of());
+        } catch (IOException e) {
+            ErrorReference reference = ErrorReference.log(LOG, "Spooling an import body failed", e);
+            return ApiError.response(
+                    500,
+                    "INTERNAL_ERROR",
+                    "The server could not store the body, nothing was imported" + reference.sentence(),
+                    List.of());
         }
+    }
+
+    private static long declaredLength(String contentLength) {
+        try {
+            return contentLength == null ? -1 : Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static Response tooLarge(long limit) {
+        return ApiError.response(
+                413,
+                "BODY_TOO_LARGE",
+                "The file is larger than the import limit of " + limit + " bytes (RFM_IMPORT_MAX_BYTES): nothing was"
+                        + " imported",
+                List.of(Map.of("limitBytes", limit)));
     }
 
     static Response failure(ImportFailedException e) {

@@ -10,18 +10,26 @@ import dev.rfm.domain.ingest.OrderImporter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The container's entry to the import pipeline of the domain. No JTA transaction here on purpose: an import runs in
  * one local transaction of its own connection, which may last minutes for a large file.
+ *
+ * <p>Bodies are spooled to {@link #spoolDirectory()} first ({@link ImportSpool}, at most {@link #maxBytes()}); the
+ * import lock is waited for only {@code rfm.import.lock-wait-seconds} (then {@code BUSY}, HTTP 409), which is enough
+ * since the lock is held only while a spooled file is processed, never while an upload trickles in.
  */
 @ApplicationScoped
 public class Importer {
@@ -29,18 +37,35 @@ public class Importer {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
+    @Inject
+    @ConfigProperty(name = "rfm.import.max-bytes", defaultValue = "4294967296")
+    long maxBytes;
+
+    @Inject
+    @ConfigProperty(name = "rfm.import.lock-wait-seconds", defaultValue = "30")
+    long lockWaitSeconds;
+
+    @Inject
+    @ConfigProperty(name = "rfm.data.dir", defaultValue = "./rfm-data")
+    String dataDir;
+
     private OrderImporter importer;
     private ImportRecords records;
 
     @PostConstruct
     void init() {
-        importer = new OrderImporter(dataSource, Clock.systemUTC());
+        importer = new OrderImporter(dataSource, Clock.systemUTC(), Duration.ofSeconds(lockWaitSeconds));
         records = new ImportRecords(dataSource);
     }
 
-    public ImportResult importCsv(InputStream body, String fileName, String user, ImportProgress progress)
-            throws ImportFailedException {
-        return importer.importCsv(body, fileName, user, progress);
+    /** The largest import body accepted (API-CONTRACT.md, {@code RFM_IMPORT_MAX_BYTES}). */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Where import bodies wait for the importer: beside the database, not in a shared temp directory. */
+    public Path spoolDirectory() {
+        return Path.of(dataDir).toAbsolutePath().resolve("import-spool");
     }
 
     public ImportResult importCsv(InputStream body, long size, String fileName, String user, ImportProgress progress)

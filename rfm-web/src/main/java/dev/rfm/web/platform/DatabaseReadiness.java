@@ -2,6 +2,7 @@ package dev.rfm.web.platform;
 
 import dev.rfm.domain.database.Database;
 import dev.rfm.domain.database.SchemaMigration;
+import dev.rfm.domain.incident.ErrorReference;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
+    private static final System.Logger LOG = System.getLogger(DatabaseReadiness.class.getName());
+
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
@@ -45,7 +48,11 @@ public class DatabaseReadiness implements HealthCheck {
             response.withData("database", connection.getMetaData().getDatabaseProductName());
             return response.status(migrated && connection.isValid(5)).build();
         } catch (SQLException e) {
-            return response.withData("error", e.getMessage()).down().build();
+            // the health check is public: the driver's text (host names, users, paths) goes to the log only
+            ErrorReference reference = ErrorReference.log(LOG, "The readiness check cannot reach the database", e);
+            return response.withData("error", "The database cannot be reached" + reference.sentence())
+                    .down()
+                    .build();
         }
     }
 }
