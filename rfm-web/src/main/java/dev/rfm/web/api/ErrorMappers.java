@@ -28,6 +28,10 @@ public final class ErrorMappers {
             String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
                     ? status.getReasonPhrase()
                     : e.getMessage();
+            if (status.getStatusCode() == 415) {
+                message = "Unsupported Media Type: send the Content-Type this endpoint takes (text/csv for imports,"
+                        + " application/json for JSON bodies).";
+            }
             return ApiError.response(status.getStatusCode(), code, message, List.of());
         }
     }

@@ -1,6 +1,7 @@
 package dev.rfm.web.ingest;
 
 import dev.rfm.domain.ingest.ImportRecord;
+import dev.rfm.domain.user.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -42,6 +43,19 @@ public class ImportBacking implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         String user = faces.getExternalContext().getRemoteUser();
         UploadedFile file = event.getFile();
+        if (!faces.getExternalContext().isUserInRole(Role.ADMIN_NAME)
+                && !faces.getExternalContext().isUserInRole(Role.ANALYST_NAME)) {
+            // web.xml already keeps other roles off the page; an upload must not rely on that alone
+            file.delete();
+            faces.getExternalContext().setResponseStatus(403);
+            faces.addMessage(
+                    null,
+                    new jakarta.faces.application.FacesMessage(
+                            jakarta.faces.application.FacesMessage.SEVERITY_ERROR,
+                            "Importing needs the role ADMIN or ANALYST.",
+                            null));
+            return;
+        }
         if (file.getSize() > importer.maxBytes()) {
             // the upload filter refuses a body known to be too large before it is read; this catches the rest
             tooLarge(faces);
