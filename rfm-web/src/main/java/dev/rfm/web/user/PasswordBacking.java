@@ -51,7 +51,9 @@ public class PasswordBacking {
                     e.getMessage());
             return null;
         }
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text("password.changed"), null));
+        faces.addMessage(
+                null,
+                new FacesMessage(FacesMessage.SEVERITY_INFO, text("password.changed"), "")); // no repeated summary
         faces.getExternalContext().getFlash().setKeepMessages(true);
         return "/index?faces-redirect=true";
     }

@@ -122,16 +122,19 @@ public class UsersBacking implements Serializable {
 
     private void gone() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text("users.gone", selected), null));
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text("users.gone", selected), ""));
         faces.validationFailed();
         PrimeFaces.current().ajax().update("messages");
         load();
     }
 
-    /** A success shows in the growl only: refusals stay next to their fields, not twice on screen. */
+    /**
+     * A success shows in the growl only: refusals stay next to their fields, not twice on screen. An empty detail:
+     * without one, the growl repeats the summary.
+     */
     private static void done(String key, String username) {
         FacesContext.getCurrentInstance()
-                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, username), null));
+                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, username), ""));
         PrimeFaces.current().ajax().update("messages");
     }
 
