@@ -59,6 +59,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -395,6 +396,8 @@ class DashboardIT {
         browser.findElement(By.id("topbar:chinese")).click();
         waitForPage().until(textToBe(By.id("nav-overview"), "概览"));
         assertThat(text(By.id("nav-import"))).isEqualTo("导入");
+        assertThat(text(By.id("nav-users"))).isEqualTo("用户");
+        assertThat(text(By.id("nav-password"))).isEqualTo("修改密码");
         assertThat(text(HEADING)).isEqualTo("概览");
         assertThat(browser.getTitle()).isEqualTo("概览 · RFM 客户价值");
         assertThat(browser.findElements(By.cssSelector(".rfm-kpi-label")))
@@ -458,6 +461,168 @@ class DashboardIT {
         // back where the visitor was headed
         waitForPage().until(textToBe(HEADING, "Import transactions"));
         assertThat(browser.getCurrentUrl()).endsWith("/import.xhtml");
+    }
+
+    // ---- users and passwords ---------------------------------------------------------------------------------------
+
+    private static final String VIEWER = "vera";
+    private static final String GIVEN_PASSWORD = "given-password-1";
+    private static final String OWN_PASSWORD = "vera-own-password-1";
+
+    @Test
+    @Order(9)
+    void theAdminAddsAViewerWhoMustChooseHerOwnPasswordAtTheFirstSignIn() throws IOException {
+        loggedIn();
+        browser.findElement(By.id("nav-users")).click();
+        waitForPage().until(textToBe(HEADING, "Users"));
+        assertThat(browser.findElement(By.id("addForm:mustChange")).isSelected())
+                .as("must change at the first sign-in: checked by default")
+                .isTrue();
+        assertThat(tableRows("usersForm:users"))
+                .map(row -> row.subList(0, 4))
+                .containsExactly(List.of("admin", "Administrator", "Yes", "No"));
+
+        browser.findElement(By.id("addForm:name")).sendKeys(VIEWER);
+        new Select(browser.findElement(By.id("addForm:role"))).selectByVisibleText("Viewer");
+        browser.findElement(By.id("addForm:password")).sendKeys("short");
+        browser.findElement(By.id("addForm:add")).click();
+        assertThat(messageOf("addForm:password")).contains("at least 12 characters");
+        assertThat(browser.findElements(By.id("addForm:nameMessage")))
+                .allSatisfy(m -> assertThat(m.getText()).isEmpty());
+
+        // the keyboard alone: the name and role are still there, Enter in the password field adds
+        browser.findElement(By.id("addForm:password")).sendKeys(GIVEN_PASSWORD, Keys.ENTER);
+        waitForPage().until(d -> tableRows("usersForm:users").size() == 2);
+        assertThat(row(VIEWER).subList(0, 4)).containsExactly(VIEWER, "Viewer", "Yes", "Yes");
+        assertThat(row(VIEWER).get(4)).as("created").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
+        assertThat(row(VIEWER).get(5)).as("never signed in").isEqualTo("—");
+        assertThat(newestGrowl()).first().isEqualTo("User vera added.");
+        assertThat(browser.findElement(By.id("addForm:name")).getAttribute("value"))
+                .isEmpty();
+        screenshot("users");
+
+        browser.findElement(By.id("topbar:logout")).click();
+        waitForPage().until(urlContains("/login.xhtml"));
+    }
+
+    @Test
+    @Order(10)
+    void theNewViewerSeesOnlyThePasswordPageUntilSheChangesItThenNoImport() throws IOException {
+        openLoginForm();
+        browser.findElement(USERNAME).sendKeys(VIEWER);
+        browser.findElement(PASSWORD).sendKeys(GIVEN_PASSWORD);
+        browser.findElement(SUBMIT).click();
+        waitForPage().until(textToBe(HEADING, "Change password"));
+        assertThat(browser.getCurrentUrl()).endsWith("/password.xhtml");
+        assertThat(text(By.id("passwordForm:mustChange"))).contains("Choose your own password to continue.");
+
+        browser.get(base + "index.xhtml");
+        waitForPage().until(urlContains("/password.xhtml"));
+        assertThat(text(HEADING)).isEqualTo("Change password");
+        assertThat(browser.findElements(By.id("customerCount"))).isEmpty();
+
+        changePassword("not-my-password", OWN_PASSWORD, OWN_PASSWORD);
+        assertThat(messageOf("passwordForm:current")).isEqualTo("The current password is wrong.");
+        changePassword(GIVEN_PASSWORD, OWN_PASSWORD, "something-else-1");
+        assertThat(messageOf("passwordForm:repeat")).isEqualTo("The two new passwords differ.");
+        screenshot("password-must-change");
+
+        changePassword(GIVEN_PASSWORD, OWN_PASSWORD, OWN_PASSWORD);
+        waitForPage().until(textToBe(HEADING, "Overview"));
+        assertThat(browser.findElement(By.cssSelector(".rfm-user")).getText()).isEqualTo(VIEWER);
+        assertThat(newestGrowl()).first().isEqualTo("Your password was changed.");
+        assertThat(browser.findElements(By.id("nav-import")))
+                .as("no Import link for a VIEWER")
+                .isEmpty();
+        assertThat(browser.findElements(By.id("nav-users"))).isEmpty();
+        assertThat(browser.findElements(By.id("nav-password"))).hasSize(1);
+
+        browser.get(base + "import.xhtml");
+        waitForPage().until(d -> d.getPageSource().contains("You do not have permission for this page."));
+        assertThat(browser.findElements(By.id("importForm:history"))).isEmpty();
+        browser.get(base + "users.xhtml");
+        waitForPage().until(d -> d.getPageSource().contains("You do not have permission for this page."));
+        screenshot("viewer-forbidden");
+
+        browser.get(base + "index.xhtml");
+        waitForPage().until(visibilityOfElementLocated(By.id("topbar:logout"))).click();
+        waitForPage().until(urlContains("/login.xhtml"));
+    }
+
+    @Test
+    @Order(11)
+    void theAdminResetsThePasswordAndDisablesTheViewerInTheEditDialog() {
+        loggedIn();
+        browser.get(base + "users.xhtml");
+        waitForPage().until(textToBe(HEADING, "Users"));
+        assertThat(row(VIEWER).get(3)).as("she chose her own").isEqualTo("No");
+        assertThat(row(VIEWER).get(5)).as("she signed in").isNotEqualTo("—");
+
+        editButton(VIEWER).click();
+        waitForPage().until(textToBe(By.id("editName"), VIEWER));
+        browser.findElement(By.id("resetForm:password")).sendKeys("reset-password-1", Keys.ENTER);
+        waitForPage().until(d -> row(VIEWER).get(3).equals("Yes"));
+        waitForPage().until(d -> !d.findElement(By.id("editDialog")).isDisplayed());
+
+        editButton(VIEWER).click();
+        waitForPage().until(visibilityOfElementLocated(By.id("accessForm:enabled")));
+        assertThat(new Select(browser.findElement(By.id("accessForm:role")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Viewer");
+        browser.findElement(By.id("accessForm:enabled")).click();
+        browser.findElement(By.id("accessForm:save")).click();
+        waitForPage().until(d -> row(VIEWER).get(2).equals("No"));
+
+        // the last enabled ADMIN stays one: the refusal shows in the dialog, which stays open
+        editButton("admin").click();
+        waitForPage().until(textToBe(By.id("editName"), "admin"));
+        new Select(browser.findElement(By.id("accessForm:role"))).selectByVisibleText("Analyst");
+        browser.findElement(By.id("accessForm:save")).click();
+        assertThat(messageOf("accessForm:role")).contains("last enabled ADMIN");
+        assertThat(browser.findElement(By.id("editDialog")).isDisplayed()).isTrue();
+        browser.findElement(By.id("accessForm:role")).sendKeys(Keys.ESCAPE);
+        waitForPage().until(d -> !d.findElement(By.id("editDialog")).isDisplayed());
+        assertThat(row("admin").get(1)).isEqualTo("Administrator");
+    }
+
+    private void changePassword(String current, String newPassword, String repeat) {
+        for (String[] field : List.of(
+                new String[] {"passwordForm:current", current},
+                new String[] {"passwordForm:newPassword", newPassword},
+                new String[] {"passwordForm:repeat", repeat})) {
+            WebElement input = browser.findElement(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        browser.findElement(By.id("passwordForm:change")).click();
+    }
+
+    /** The message shown next to a field, once the answer has put one there. */
+    private String messageOf(String fieldId) {
+        By message = By.id(fieldId + "Message");
+        return waitForPage().withMessage("a message next to " + fieldId).until(d -> d.findElements(message).stream()
+                .map(WebElement::getText)
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .findFirst()
+                .orElse(null));
+    }
+
+    /** The cells of one user's row on the Users page. */
+    private List<String> row(String username) {
+        return tableRows("usersForm:users").stream()
+                .filter(r -> r.get(0).equals(username))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + username));
+    }
+
+    private WebElement editButton(String username) {
+        return browser.findElements(By.cssSelector("[id='usersForm:users_data'] > tr")).stream()
+                .filter(r -> r.findElement(By.tagName("td")).getText().strip().equals(username))
+                .findFirst()
+                .orElseThrow()
+                .findElement(By.cssSelector("button[id$=':edit']"));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

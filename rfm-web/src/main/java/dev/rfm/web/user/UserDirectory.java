@@ -32,10 +32,11 @@ public class UserDirectory {
     private final PasswordHashing hashing = new PasswordHashing();
     private final Clock clock = Clock.systemUTC();
 
-    /** A request the rules refuse; the message says why in words. */
+    /** A request the rules refuse; the message says why in words, {@link #field()} which input it is about. */
     public static class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final Kind kind;
+        private final Field field;
 
         /** Which answer fits: the input is wrong, or it conflicts with what is stored. */
         public enum Kind {
@@ -44,13 +45,28 @@ public class UserDirectory {
             WRONG_PASSWORD
         }
 
-        Refused(Kind kind, String message) {
+        /** The input a refusal is about, so a form can show the message next to it. */
+        public enum Field {
+            USERNAME,
+            ROLE,
+            PASSWORD,
+            CURRENT_PASSWORD,
+            /** Not one input: the change as a whole (e.g. it would leave no enabled ADMIN). */
+            NONE
+        }
+
+        Refused(Kind kind, Field field, String message) {
             super(message);
             this.kind = kind;
+            this.field = field;
         }
 
         public Kind kind() {
             return kind;
+        }
+
+        public Field field() {
+            return field;
         }
     }
 
@@ -71,7 +87,7 @@ public class UserDirectory {
         try {
             UserAccount.checkUsername(username);
         } catch (IllegalArgumentException e) {
-            throw new Refused(Refused.Kind.INVALID, e.getMessage());
+            throw new Refused(Refused.Kind.INVALID, Refused.Field.USERNAME, e.getMessage());
         }
         Role parsedRole = role(role);
         requireStrong(password, username);
@@ -81,7 +97,8 @@ public class UserDirectory {
             account.changePassword(account.getPasswordHash(), true, now);
         }
         if (accounts.find(username).isPresent() || !accounts.create(account)) {
-            throw new Refused(Refused.Kind.CONFLICT, "A user named '" + username + "' exists already.");
+            throw new Refused(
+                    Refused.Kind.CONFLICT, Refused.Field.USERNAME, "A user named '" + username + "' exists already.");
         }
         LOG.info(() -> by + " created user '" + username + "' with role " + parsedRole + ".");
         return account;
@@ -117,7 +134,7 @@ public class UserDirectory {
                 }
             });
         } catch (UserAccounts.LastAdminException e) {
-            throw new Refused(Refused.Kind.CONFLICT, e.getMessage());
+            throw new Refused(Refused.Kind.CONFLICT, Refused.Field.NONE, e.getMessage());
         }
         signIn.forget(username);
         changed.ifPresent(u -> LOG.info(() -> by + " changed user '" + username + "':"
@@ -130,13 +147,16 @@ public class UserDirectory {
     /** A user's change of their own password: the current one proves it is them. */
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         UserAccount account = accounts.find(username)
-                .orElseThrow(() -> new Refused(Refused.Kind.WRONG_PASSWORD, "The current password is wrong."));
+                .orElseThrow(() -> new Refused(
+                        Refused.Kind.WRONG_PASSWORD, Refused.Field.CURRENT_PASSWORD, "The current password is wrong."));
         if (currentPassword == null || !hashing.verify(currentPassword.toCharArray(), account.getPasswordHash())) {
-            throw new Refused(Refused.Kind.WRONG_PASSWORD, "The current password is wrong.");
+            throw new Refused(
+                    Refused.Kind.WRONG_PASSWORD, Refused.Field.CURRENT_PASSWORD, "The current password is wrong.");
         }
         requireStrong(newPassword, username);
         if (newPassword.equals(currentPassword)) {
-            throw new Refused(Refused.Kind.INVALID, "The new password must differ from the current one.");
+            throw new Refused(
+                    Refused.Kind.INVALID, Refused.Field.PASSWORD, "The new password must differ from the current one.");
         }
         String newHash = hashing.hash(newPassword.toCharArray());
         accounts.update(username, a -> a.changePassword(newHash, false, LocalDateTime.now(clock)));
@@ -147,7 +167,7 @@ public class UserDirectory {
     private static void requireStrong(String password, String username) {
         String weakness = PasswordHashing.weakness(password, username);
         if (weakness != null) {
-            throw new Refused(Refused.Kind.INVALID, weakness);
+            throw new Refused(Refused.Kind.INVALID, Refused.Field.PASSWORD, weakness);
         }
     }
 
@@ -155,7 +175,10 @@ public class UserDirectory {
         try {
             return Role.valueOf(role == null ? "" : role.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new Refused(Refused.Kind.INVALID, "Unknown role '" + role + "': one of ADMIN, ANALYST, VIEWER.");
+            throw new Refused(
+                    Refused.Kind.INVALID,
+                    Refused.Field.ROLE,
+                    "Unknown role '" + role + "': one of ADMIN, ANALYST, VIEWER.");
         }
     }
 }
