@@ -59,6 +59,13 @@ final class ApiClient {
                 .build());
     }
 
+    HttpResponse<String> postBytes(String path, byte[] body) throws IOException, InterruptedException {
+        return send(request(path, "admin", ADMIN_PASSWORD)
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
     HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
         return send(request(path, "admin", ADMIN_PASSWORD)
                 .header("Content-Type", "application/json")

@@ -38,12 +38,19 @@ public final class ApiLoadBenchmark {
         if (!Files.exists(cdnow)) {
             throw new IllegalStateException("needs the CDNOW log at " + cdnow.toAbsolutePath());
         }
+        Path data = dir.resolve("data");
+        if (Files.exists(data)) { // every measurement starts from an empty database
+            try (var old = Files.walk(data)) {
+                old.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
         Files.createDirectories(dir);
         Map<String, String> settings = Map.of(
                 "RFM_ADMIN_PASSWORD", ApiClient.ADMIN_PASSWORD,
                 "RFM_DEMO_DATA", "false",
                 "RFM_SCORING_SCHEDULE", "0 0 4");
-        try (BundleProcess server = BundleProcess.start("api-load", dir.resolve("data"), settings)) {
+        try (BundleProcess server = BundleProcess.start("api-load", data, settings)) {
             ApiClient api = server.api();
             check(api.postCsvFile("api/imports?fileName=cdnow_orders.csv", cdnow), 200);
             HttpResponse<String> started = api.postJson("api/runs", "{\"referenceDate\":\"1998-07-01\"}");

@@ -73,6 +73,21 @@ final class FreshDatabase implements BeforeAllCallback, AfterAllCallback {
         return Postgres.SERVER.getDatabase("postgres", databaseName());
     }
 
+    /**
+     * Creates (afresh) another database on this execution's PostgreSQL server, e.g. for a second server that must start
+     * empty; its JDBC URL.
+     */
+    static String freshPostgresqlDatabase(String name) throws SQLException {
+        if (!name.matches("[a-z_][a-z0-9_]*")) throw new IllegalArgumentException(name);
+        try (Connection c = Postgres.SERVER.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+            s.execute("create database " + name);
+        }
+        URI url = URI.create(System.getenv("RFM_DB_URL").substring("jdbc:".length()));
+        return "jdbc:postgresql://" + url.getHost() + ":" + url.getPort() + "/" + name;
+    }
+
     private static String databaseName() {
         return URI.create(System.getenv("RFM_DB_URL").substring("jdbc:".length()))
                 .getPath()

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import dev.rfm.domain.database.EmbeddedDurability;
 import dev.rfm.domain.incident.ErrorReference;
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
@@ -74,6 +77,17 @@ public final class OrderImporter {
     private static final int MAX_SUSPECTS_COPY = 100_000;
 
     private static final int MAX_SUSPECTS_BATCH = 2_000;
+
+    /**
+     * Fields a line may have before the file counts as not CSV (FastCSV's default, 16,384, made one line of 33 kB fail
+     * the whole file); a line with more fields than the header but fewer than this is rejected like any other.
+     */
+    static final int MAX_FIELDS = 1_000_000;
+
+    /** The longest value FastCSV reads (its default), in characters; a longer one makes the file not CSV. */
+    static final int MAX_FIELD_SIZE = 16_777_216;
+
+    private static final Pattern PARSE_LINE = Pattern.compile("line (\\d+)");
 
     /** How long an import waits for another one to finish by default. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
@@ -251,7 +265,12 @@ public final class OrderImporter {
                     .allowExtraCharsAfterClosingQuote(true)
                     .skipEmptyLines(true)
                     .detectBomHeader(false) // CheckedCsvText drops it
-                    .ofCsvRecord(text);
+                    .build(
+                            CsvRecordHandler.builder()
+                                    .maxFields(MAX_FIELDS)
+                                    .maxFieldSize(MAX_FIELD_SIZE)
+                                    .build(),
+                            text);
             try (CloseableIterator<CsvRecord> records = csv.iterator()) {
                 CsvRecord headerRecord = nextNonBlank(records);
                 if (headerRecord == null) {
@@ -312,8 +331,15 @@ public final class OrderImporter {
             } catch (UncheckedIOException e) {
                 throw readFailure(e.getCause());
             } catch (CsvParseException e) {
+                // FastCSV's own words (an "Exception when reading record ...") are not for the uploader
+                long line = parseErrorLine(e);
                 throw new ImportFailedException(
-                        ImportFailedException.Code.NOT_CSV, 0, "The file cannot be read as CSV: " + e.getMessage(), e);
+                        ImportFailedException.Code.NOT_CSV,
+                        line,
+                        (line > 0 ? "Line " + line : "A line") + " holds more than " + MAX_FIELDS
+                                + " fields or a value of more than " + MAX_FIELD_SIZE
+                                + " characters: this is not a CSV file of orders",
+                        e);
             } catch (IOException e) {
                 throw readFailure(e);
             }
@@ -457,6 +483,21 @@ public final class OrderImporter {
                 LOG.log(Level.WARNING, "Import progress receiver failed; no more reports for this import", e);
             }
         }
+    }
+
+    /** The line FastCSV names in a parse error (its record's first line), 0 when it names none. */
+    static long parseErrorLine(CsvParseException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Matcher m = PARSE_LINE.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                try {
+                    return Long.parseLong(m.group(1));
+                } catch (NumberFormatException tooLong) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
     }
 
     private static StagedMerge.Dialect dialect(Connection connection) throws SQLException {

@@ -109,6 +109,13 @@ class ImportFailureTest {
                         2,
                         "Line 2 contains a NUL character: this is binary data, not a CSV text file"),
                 broken(
+                        "a line of more than a million fields",
+                        utf8(HEADER + GOOD_LINES + "C3,O3,2024-03-03,3" + ",x".repeat(1_000_000) + "\n"),
+                        Code.NOT_CSV,
+                        4,
+                        "Line 4 holds more than 1000000 fields or a value of more than 16777216 characters: this is"
+                                + " not a CSV file of orders"),
+                broken(
                         "a PNG image",
                         new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
                         },

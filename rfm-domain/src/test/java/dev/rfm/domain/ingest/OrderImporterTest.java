@@ -575,6 +575,26 @@ class OrderImporterTest {
         assertThat(result.errors()).extracting(RowRejection::line).containsExactly(6L);
     }
 
+    /** FastCSV's default limit of 16,384 fields per record made one such line fail the whole file (found by fuzzing). */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aLineOfFiftyThousandFieldsIsRejectedWhileTheGoodLinesBesideItLand(TestDatabase database) throws Exception {
+        ImportDatabase db = on(database);
+        ImportResult result = db.importText("customer_id,order_id,order_date,amount\n"
+                + "C1,W1,2024-03-01,1\n"
+                + "C1,W2,2024-03-01,1" + ",x".repeat(50_000) + "\n"
+                + "C2,W3,2024-03-02,2\n");
+
+        assertThat(result.rowsRead()).isEqualTo(3);
+        assertThat(result.rowsImported()).isEqualTo(2);
+        assertThat(result.errors())
+                .containsExactly(new RowRejection(
+                        3,
+                        null,
+                        "the line has 50004 fields but the header has 4 (a value with a comma must be in double"
+                                + " quotes)"));
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aHeaderWithoutLinesImportsNothingAndSaysSo(TestDatabase database) throws Exception {
