@@ -56,7 +56,11 @@ final class BundleProcess implements AutoCloseable {
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("RFM_DATA_DIR", dataDir.toString());
-        builder.environment().putAll(settings);
+        // a setting mapped to null is removed from what the test's own environment passes on
+        settings.forEach((key, value) -> {
+            if (value == null) builder.environment().remove(key);
+            else builder.environment().put(key, value);
+        });
         BundleProcess started = new BundleProcess(builder.start(), port, log);
         started.awaitReady();
         return started;
