@@ -2,27 +2,199 @@ package dev.rfm.web.overview;
 
 import dev.rfm.domain.customer.CustomerBase;
 import dev.rfm.domain.customer.Customers;
+import dev.rfm.domain.snapshot.RunOverview;
+import dev.rfm.domain.snapshot.SegmentRow;
+import dev.rfm.domain.snapshot.Snapshots;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 
-/** Backs {@code index.xhtml}. */
+/**
+ * Backs {@code index.xhtml}: the customer base, and of the current run its headline numbers with their change since
+ * the run before, the segments and lifecycle stages, the R × F grid, segment sizes over the last runs and who moved
+ * where. Everything comes from per-run summaries ({@link RunOverview}, {@link Snapshots}).
+ */
 @Named
 @RequestScoped
 public class OverviewBacking {
 
+    private static final int RUNS_SHOWN = 6;
+
     @Inject
     Customers customers;
 
+    @Inject
+    Snapshots snapshots;
+
+    @Inject
+    RunOverview overview;
+
     private CustomerBase base;
+    private Long runId;
+    private RunOverview.Kpis kpis;
+    private RunOverview.Kpis previous;
+    private List<SegmentRow> segments = List.of();
+    private List<SegmentRow> stages = List.of();
+    private List<RunOverview.HeatCell> heatmap = List.of();
+    private long heatMax;
+    private Map<String, Long> moves = Map.of();
+    private List<Long> lastRuns = List.of();
+    private Map<Long, Map<String, Long>> sizes = Map.of();
 
     @PostConstruct
     void load() {
         base = customers.base();
+        try {
+            OptionalLong current = snapshots.currentRunId();
+            if (current.isEmpty()) return;
+            runId = current.getAsLong();
+            kpis = overview.kpis(runId);
+            OptionalLong before = overview.previousRun(runId);
+            if (before.isPresent()) previous = overview.kpis(before.getAsLong());
+            segments = snapshots.segments(runId, "standard");
+            stages = snapshots.segments(runId, "lifecycle");
+            heatmap = overview.heatmap(runId);
+            heatMax = heatmap.stream()
+                    .mapToLong(RunOverview.HeatCell::customers)
+                    .max()
+                    .orElse(1);
+            Map<String, Long> byCell = new HashMap<>();
+            for (RunOverview.Move move : overview.migrations(runId, "standard")) {
+                byCell.put(move.from() + ">" + move.to(), move.customers());
+            }
+            moves = byCell;
+            lastRuns = overview.lastRuns(RUNS_SHOWN);
+            sizes = overview.segmentSizes(lastRuns, "standard");
+        } catch (SQLException e) {
+            throw new IllegalStateException("The overview could not be read", e);
+        }
     }
 
     public CustomerBase getBase() {
         return base;
+    }
+
+    public boolean isScored() {
+        return kpis != null;
+    }
+
+    public Long getRunId() {
+        return runId;
+    }
+
+    public RunOverview.Kpis getKpis() {
+        return kpis;
+    }
+
+    public boolean isComparable() {
+        return previous != null;
+    }
+
+    public RunOverview.Kpis getPrevious() {
+        return previous;
+    }
+
+    /** The change of a count since the run before, signed ("+12", "-3", "±0"); empty without a run before. */
+    public String change(long now, long before) {
+        if (previous == null) return "";
+        long d = now - before;
+        return d > 0 ? "+" + d : d < 0 ? Long.toString(d) : "±0";
+    }
+
+    /** As {@link #change(long, long)} for fractions, in percentage points with one decimal. */
+    public String changePoints(double now, double before) {
+        if (previous == null) return "";
+        double d = (now - before) * 100;
+        if (Math.abs(d) < 0.05) return "±0.0 pp";
+        return (d > 0 ? "+" : "") + String.format(java.util.Locale.ROOT, "%.1f pp", d);
+    }
+
+    /** As {@link #change(long, long)} for money. */
+    public String changeAmount(BigDecimal now, BigDecimal before) {
+        if (previous == null || now == null || before == null) return "";
+        BigDecimal d = now.subtract(before);
+        return (d.signum() > 0 ? "+" : d.signum() == 0 ? "±" : "") + d.setScale(2, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    public List<SegmentRow> getSegments() {
+        return segments;
+    }
+
+    public List<SegmentRow> getStages() {
+        return stages;
+    }
+
+    /** The largest share among {@code rows}, so bars can be drawn relative to it. */
+    public double maxShare(List<SegmentRow> rows) {
+        return rows.stream().mapToDouble(SegmentRow::share).max().orElse(1);
+    }
+
+    /** Width of a bar in percent of its track. */
+    public long barWidth(double value, double max) {
+        return max <= 0 ? 0 : Math.round(100 * value / max);
+    }
+
+    public List<Integer> getScores() {
+        return List.of(5, 4, 3, 2, 1);
+    }
+
+    public RunOverview.HeatCell cell(int r, int f) {
+        return heatmap.stream()
+                .filter(c -> c.r() == r && c.f() == f)
+                .findFirst()
+                .orElse(new RunOverview.HeatCell(r, f, 0, null));
+    }
+
+    /** Colour strength of a cell, 0.05 .. 0.9, by its customers against the fullest cell. */
+    public String heat(RunOverview.HeatCell cell) {
+        double strength = heatMax == 0 ? 0 : (double) cell.customers() / heatMax;
+        return String.format(java.util.Locale.ROOT, "%.2f", 0.05 + 0.85 * strength);
+    }
+
+    public boolean isHeatmapShown() {
+        return !heatmap.isEmpty();
+    }
+
+    /** Segment codes of the matrix, in the scheme's order; the rows add "NONE" (not scored in the run before). */
+    public List<String> getMatrixCodes() {
+        return segments.stream().map(SegmentRow::code).toList();
+    }
+
+    public List<String> getMatrixRows() {
+        List<String> rows = new ArrayList<>(getMatrixCodes());
+        if (moves.keySet().stream().anyMatch(k -> k.startsWith("NONE>"))) rows.add("NONE");
+        return rows;
+    }
+
+    public long moved(String from, String to) {
+        return moves.getOrDefault(from + ">" + to, 0L);
+    }
+
+    public boolean isMigrationsShown() {
+        return previous != null && !moves.isEmpty();
+    }
+
+    public String segmentName(String code, boolean chinese) {
+        return segments.stream()
+                .filter(s -> s.code().equals(code))
+                .map(s -> chinese && s.nameZh() != null ? s.nameZh() : s.nameEn())
+                .findFirst()
+                .orElse(code);
+    }
+
+    public List<Long> getLastRuns() {
+        return lastRuns;
+    }
+
+    public long size(Long run, String code) {
+        return sizes.getOrDefault(run, Map.of()).getOrDefault(code, 0L);
     }
 }

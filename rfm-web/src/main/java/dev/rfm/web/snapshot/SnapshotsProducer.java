@@ -2,6 +2,7 @@ package dev.rfm.web.snapshot;
 
 import dev.rfm.domain.database.Database;
 import dev.rfm.domain.ingest.ImportRecords;
+import dev.rfm.domain.snapshot.RunOverview;
 import dev.rfm.domain.snapshot.Snapshots;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,13 @@ public class SnapshotsProducer {
     @Produces
     Snapshots snapshots() {
         return new Snapshots(dataSource);
+    }
+
+    /** One per application: it remembers the scans of published runs. */
+    @Produces
+    @jakarta.inject.Singleton
+    RunOverview runOverview() {
+        return new RunOverview(dataSource);
     }
 
     @Produces
