@@ -2,6 +2,7 @@ package dev.rfm.web.snapshot;
 
 import dev.rfm.domain.database.Database;
 import dev.rfm.domain.ingest.ImportRecords;
+import dev.rfm.domain.snapshot.SegmentActions;
 import dev.rfm.domain.snapshot.Snapshots;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,11 @@ public class SnapshotsProducer {
     @Produces
     Snapshots snapshots() {
         return new Snapshots(dataSource);
+    }
+
+    @Produces
+    SegmentActions segmentActions() {
+        return new SegmentActions(dataSource);
     }
 
     @Produces
