@@ -14,6 +14,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -141,12 +143,33 @@ public class CustomSegments {
         return null;
     }
 
-    /** Replaces all rules, in the given order, after validating them. */
-    public void replace(List<RuleText> rules) throws SQLException {
+    /** One entry of the audit trail: who changed the rules, when, and what changed (one change a line). */
+    public record AuditEntry(LocalDateTime changedAt, String changedBy, List<String> changes) {}
+
+    /** The longest change text the audit keeps (its column holds 4,000 characters). */
+    private static final int AUDIT_TEXT = 4000;
+
+    /**
+     * Replaces all rules, in the given order, after validating them, and records in the audit trail who changed what
+     * (nothing when the rules stay as they were).
+     */
+    public void replace(List<RuleText> rules, String user, LocalDateTime at) throws SQLException {
         compile(rules);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                List<String> changes = RuleChanges.describe(rules(), rules);
+                if (!changes.isEmpty()) {
+                    String text = String.join("\n", changes);
+                    if (text.length() > AUDIT_TEXT) text = text.substring(0, AUDIT_TEXT - 1) + "…";
+                    try (PreparedStatement audit = c.prepareStatement(
+                            "insert into custom_rule_audit (changed_at," + " changed_by, changes) values (?, ?, ?)")) {
+                        audit.setTimestamp(1, Timestamp.valueOf(at));
+                        audit.setString(2, user == null ? "?" : user);
+                        audit.setString(3, text);
+                        audit.executeUpdate();
+                    }
+                }
                 try (PreparedStatement delete = c.prepareStatement("delete from custom_segment_rule")) {
                     delete.executeUpdate();
                 }
@@ -173,6 +196,23 @@ public class CustomSegments {
                 c.rollback();
                 throw e;
             }
+        }
+    }
+
+    /** The newest entries of the audit trail first. */
+    public List<AuditEntry> audit(int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("select changed_at, changed_by, changes from"
+                        + " custom_rule_audit order by id desc fetch first " + limit + " rows only");
+                ResultSet rs = select.executeQuery()) {
+            List<AuditEntry> entries = new ArrayList<>();
+            while (rs.next()) {
+                entries.add(new AuditEntry(
+                        rs.getTimestamp(1).toLocalDateTime(),
+                        rs.getString(2),
+                        List.of(rs.getString(3).split("\n"))));
+            }
+            return entries;
         }
     }
 

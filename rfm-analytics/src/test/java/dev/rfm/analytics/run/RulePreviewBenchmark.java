@@ -126,7 +126,7 @@ class RulePreviewBenchmark {
         OrderReaderTest.store(ds, orders);
         CustomSegments segments = new CustomSegments();
         segments.dataSource = ds;
-        segments.replace(FIVE_RULES);
+        segments.replace(FIVE_RULES, "benchmark", java.time.LocalDateTime.of(2026, 1, 1, 0, 0));
         RunBeans beans = new RunBeans(ds);
         return beans.runAsOf(LocalDate.of(1997, 10, 1));
     }

@@ -51,7 +51,13 @@ class RulePreviewQueryTest {
         OrderReaderTest.store(ds, ScoringRunStorageTest.buyingCustomers(8, 1_500));
         CustomSegments segments = new CustomSegments();
         segments.dataSource = ds;
-        segments.replace(SAVED);
+        segments.replace(SAVED, "test", java.time.LocalDateTime.of(2026, 1, 1, 0, 0));
+        // the audit trail names who added which rule, and a save without changes adds no entry
+        segments.replace(SAVED, "test", java.time.LocalDateTime.of(2026, 1, 1, 0, 0));
+        assertThat(segments.audit(10)).singleElement().satisfies(entry -> {
+            assertThat(entry.changedBy()).isEqualTo("test");
+            assertThat(entry.changes()).hasSize(SAVED.size()).first().isEqualTo("added CHAMPS (position 1)");
+        });
         RunBeans beans = new RunBeans(ds);
         long run = beans.run();
         assertThat(new Snapshots(ds).currentRunId()).hasValue(run);

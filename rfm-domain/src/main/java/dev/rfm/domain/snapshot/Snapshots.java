@@ -132,6 +132,40 @@ public final class Snapshots {
         }
     }
 
+    /**
+     * The average P(alive) of each segment of a scheme in a run, by code: one grouped query over the run's rows (the
+     * summary table does not keep it). Segments without a fitted model average to nothing and are left out.
+     */
+    public java.util.Map<String, Double> averagePAlive(long runId, String scheme) throws SQLException {
+        String column = groupColumn(scheme);
+        String sql = "select " + column + ", avg(p_alive) from customer_score where run_id = ? and " + column
+                + " is not null group by " + column;
+        java.util.Map<String, Double> averages = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, runId);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Double average = nullableDouble(rs, 2);
+                if (average != null) averages.put(rs.getString(1), average);
+            }
+        }
+        return averages;
+    }
+
+    /** The newest succeeded run before the given one: what "change since the previous run" compares with. */
+    public OptionalLong previousRunId(long runId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        prepare(c, "select max(id) from scoring_run where status = 'SUCCEEDED' and id < ?", runId);
+                ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                long id = rs.getLong(1);
+                if (!rs.wasNull()) return OptionalLong.of(id);
+            }
+            return OptionalLong.empty();
+        }
+    }
+
     /** Which scheme a segment code belongs to in a run, if any. */
     public Optional<String> schemeOf(long runId, String code) throws SQLException {
         try (Connection c = dataSource.getConnection();
@@ -256,6 +290,15 @@ public final class Snapshots {
             default ->
                 throw new IllegalArgumentException(
                         "Unknown segment scheme '" + scheme + "': use standard, cn8 or custom.");
+        };
+    }
+
+    /** The column of {@code customer_score} a summary scheme groups by: a segment scheme's, the stage or the class. */
+    static String groupColumn(String scheme) {
+        return switch (scheme) {
+            case "lifecycle" -> "lifecycle_stage";
+            case "abc" -> "abc_class";
+            default -> segmentColumn(scheme);
         };
     }
 

@@ -17,9 +17,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +52,15 @@ public class CustomRuleResource {
     @PUT
     @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
     @Operation(summary = "Replace the rules (used from the next run on); 400 names every problem")
-    public Response replace(JsonArray body) throws SQLException {
+    public Response replace(JsonArray body, @Context SecurityContext security) throws SQLException {
         try {
             if (body == null) {
                 throw new IllegalArgumentException("the body must be a JSON array of rules ([] removes every rule)");
             }
-            segments.replace(parse(body));
+            String user = security == null || security.getUserPrincipal() == null
+                    ? null
+                    : security.getUserPrincipal().getName();
+            segments.replace(parse(body), user, LocalDateTime.now());
             return Response.ok(segments.rules()).build();
         } catch (IllegalArgumentException e) {
             return invalid(e);

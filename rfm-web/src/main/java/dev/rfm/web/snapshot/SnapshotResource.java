@@ -3,6 +3,7 @@ package dev.rfm.web.snapshot;
 import dev.rfm.domain.snapshot.CustomerResult;
 import dev.rfm.domain.snapshot.ModelFit;
 import dev.rfm.domain.snapshot.Page;
+import dev.rfm.domain.snapshot.SegmentActions;
 import dev.rfm.domain.snapshot.SegmentRow;
 import dev.rfm.domain.snapshot.Snapshots;
 import dev.rfm.domain.user.Role;
@@ -40,6 +41,9 @@ public class SnapshotResource {
     @Inject
     Snapshots snapshots;
 
+    @Inject
+    SegmentActions actions;
+
     /** A segment as the contract shows it. */
     public record SegmentView(
             String code,
@@ -55,6 +59,23 @@ public class SnapshotResource {
             BigDecimal avgPredictedClv,
             String action,
             String actionZh) {
+
+        SegmentView withAction(SegmentActions.SegmentAction a) {
+            return new SegmentView(
+                    code,
+                    name,
+                    nameZh,
+                    customers,
+                    share,
+                    revenue,
+                    revenueShare,
+                    avgRecencyDays,
+                    avgFrequency,
+                    avgMonetary,
+                    avgPredictedClv,
+                    a.actionEn(),
+                    a.actionZh());
+        }
 
         static SegmentView of(SegmentRow r) {
             return new SegmentView(
@@ -149,8 +170,11 @@ public class SnapshotResource {
             throw new BadRequestException(
                     "Unknown scheme '" + scheme + "': use standard, cn8, custom, lifecycle or abc.");
         }
+        // the actions the team edited on the Segments page replace the run's defaults
+        Map<String, SegmentActions.SegmentAction> edited = actions.of(scheme);
         return snapshots.segments(run(runId), scheme).stream()
                 .map(SegmentView::of)
+                .map(v -> edited.containsKey(v.code()) ? v.withAction(edited.get(v.code())) : v)
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package dev.rfm.web.snapshot;
 import dev.rfm.domain.database.Database;
 import dev.rfm.domain.ingest.ImportRecords;
 import dev.rfm.domain.snapshot.RunOverview;
+import dev.rfm.domain.snapshot.SegmentActions;
 import dev.rfm.domain.snapshot.Snapshots;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,11 @@ public class SnapshotsProducer {
     @jakarta.inject.Singleton
     RunOverview runOverview() {
         return new RunOverview(dataSource);
+    }
+
+    @Produces
+    SegmentActions segmentActions() {
+        return new SegmentActions(dataSource);
     }
 
     @Produces
