@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.primefaces.PrimeFaces;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -68,6 +69,8 @@ public class RunsBacking implements Serializable {
         if (run == null || run.status().isFinished()) followed = null; // a run deleted meanwhile is not awaited
         if (run == null || !run.status().isFinished()) return;
         boolean succeeded = run.status() == RunStatus.SUCCEEDED;
+        // the poll renders the growl only when it has news: rendered on every tick, it would wipe this at once
+        PrimeFaces.current().ajax().update("messages");
         message(
                 succeeded ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR,
                 text(succeeded ? "runs.finished" : "runs.failed", String.valueOf(run.id())),
