@@ -2,6 +2,7 @@ package dev.rfm.analytics.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rfm.domain.snapshot.RunHistoryRow;
 import dev.rfm.domain.snapshot.RunRecord;
 import dev.rfm.domain.snapshot.RunStatus;
 import dev.rfm.domain.snapshot.SegmentRow;
@@ -106,6 +107,17 @@ class ScoringRunStorageTest {
                     .as("primary key and the three segment indexes")
                     .isEqualTo(4);
         }
+
+        // the Runs page's history: newest first, paged, each run with its model fit as GET /api/model tells it
+        assertThat(snapshots.runCount()).isEqualTo(2);
+        List<RunHistoryRow> history = snapshots.runHistory(0, 10);
+        assertThat(history).extracting(h -> h.run().id()).containsExactly(second, first);
+        assertThat(history.get(0).model()).isEqualTo(snapshots.model(second).orElseThrow());
+        assertThat(history.get(0).model().bgnbdConverged()).isNotNull();
+        assertThat(history.get(0).model().logLikelihood()).isNotNull();
+        assertThat(history.get(0).run()).isEqualTo(snapshots.run(second).orElseThrow());
+        assertThat(snapshots.runHistory(1, 1)).extracting(h -> h.run().id()).containsExactly(first);
+        assertThat(snapshots.runHistory(2, 1)).isEmpty();
 
         beans.retention.keepDays = -1; // nothing counts as recent: only the month's last run and the current stay
         beans.retention.apply();

@@ -30,6 +30,12 @@ public final class Snapshots {
             + " (select count(*) from current_snapshot c where c.run_id = r.id) as is_current,"
             + " r.scheduled_for, (select i.name from server_instance i where i.id = r.server_instance) as server";
 
+    private static final int RUN_COLUMN_COUNT = 19;
+
+    private static final String MODEL_COLUMNS = "r.id, r.model_status, r.model_time_unit, r.bgnbd_r, r.bgnbd_alpha,"
+            + " r.bgnbd_a, r.bgnbd_b, r.bgnbd_log_likelihood, r.bgnbd_customers, r.bgnbd_iterations,"
+            + " r.bgnbd_converged, r.gg_p, r.gg_q, r.gg_gamma, r.gg_customers, r.gg_iterations, r.gg_converged";
+
     private static final String CUSTOMER_COLUMNS = "s.run_id, c.external_id, c.name, c.email, s.recency_days,"
             + " s.frequency, s.monetary, s.r_score, s.f_score, s.m_score, s.rfm_code, s.segment_standard,"
             + " s.segment_cn8, s.segment_custom, s.lifecycle_stage, s.abc_class, s.p_alive,"
@@ -70,35 +76,63 @@ public final class Snapshots {
                 "select " + RUN_COLUMNS + " from scoring_run r order by r.id desc fetch first " + limit + " rows only");
     }
 
+    /** How many runs are stored (the run history's length). */
+    public long runCount() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select count(*) from scoring_run");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * One page of the run history, newest first, each run with the health of its model fit: what the Runs page shows.
+     * One query over the primary key; runs are few (retention keeps them bounded), so offset paging is cheap.
+     */
+    public List<RunHistoryRow> runHistory(int offset, int limit) throws SQLException {
+        String sql = "select " + RUN_COLUMNS + ", " + MODEL_COLUMNS
+                + " from scoring_run r order by r.id desc offset ? rows fetch next ? rows only";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, Math.max(0, offset), Math.max(1, limit));
+                ResultSet rs = ps.executeQuery()) {
+            List<RunHistoryRow> rows = new ArrayList<>();
+            while (rs.next()) rows.add(new RunHistoryRow(runRecord(rs), modelFit(rs, RUN_COLUMN_COUNT)));
+            return rows;
+        }
+    }
+
     private List<RunRecord> runs(String sql, Object... args) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = prepare(c, sql, args);
                 ResultSet rs = ps.executeQuery()) {
             List<RunRecord> runs = new ArrayList<>();
-            while (rs.next()) {
-                runs.add(new RunRecord(
-                        rs.getLong(1),
-                        RunStatus.valueOf(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getDouble(4),
-                        rs.getDate(5).toLocalDate(),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        toLocal(rs.getTimestamp(9)),
-                        toLocal(rs.getTimestamp(10)),
-                        toLocal(rs.getTimestamp(11)),
-                        rs.getLong(12),
-                        rs.getLong(13),
-                        rs.getString(14),
-                        rs.getString(15),
-                        rs.getString(16),
-                        rs.getLong(17) > 0,
-                        toLocal(rs.getTimestamp(18)),
-                        rs.getString(19)));
-            }
+            while (rs.next()) runs.add(runRecord(rs));
             return runs;
         }
+    }
+
+    private static RunRecord runRecord(ResultSet rs) throws SQLException {
+        return new RunRecord(
+                rs.getLong(1),
+                RunStatus.valueOf(rs.getString(2)),
+                rs.getString(3),
+                rs.getDouble(4),
+                rs.getDate(5).toLocalDate(),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                toLocal(rs.getTimestamp(9)),
+                toLocal(rs.getTimestamp(10)),
+                toLocal(rs.getTimestamp(11)),
+                rs.getLong(12),
+                rs.getLong(13),
+                rs.getString(14),
+                rs.getString(15),
+                rs.getString(16),
+                rs.getLong(17) > 0,
+                toLocal(rs.getTimestamp(18)),
+                rs.getString(19));
     }
 
     /** The summary rows of one scheme ({@code standard}, {@code cn8}, {@code custom}, {@code lifecycle}, {@code abc}). */
@@ -253,32 +287,36 @@ public final class Snapshots {
     }
 
     public Optional<ModelFit> model(long runId) throws SQLException {
-        String sql = "select id, model_status, model_time_unit, bgnbd_r, bgnbd_alpha, bgnbd_a, bgnbd_b,"
-                + " bgnbd_log_likelihood, bgnbd_customers, bgnbd_iterations, bgnbd_converged, gg_p, gg_q, gg_gamma,"
-                + " gg_customers, gg_iterations, gg_converged from scoring_run where id = ?";
+        String sql = "select " + MODEL_COLUMNS + " from scoring_run r where r.id = ?";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = prepare(c, sql, runId);
                 ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) return Optional.empty();
-            return Optional.of(new ModelFit(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    nullableDouble(rs, 4),
-                    nullableDouble(rs, 5),
-                    nullableDouble(rs, 6),
-                    nullableDouble(rs, 7),
-                    nullableDouble(rs, 8),
-                    nullableLong(rs, 9),
-                    nullableInt(rs, 10),
-                    nullableBoolean(rs, 11),
-                    nullableDouble(rs, 12),
-                    nullableDouble(rs, 13),
-                    nullableDouble(rs, 14),
-                    nullableLong(rs, 15),
-                    nullableInt(rs, 16),
-                    nullableBoolean(rs, 17)));
+            return Optional.of(modelFit(rs, 0));
         }
+    }
+
+    /** The model fit in the columns after {@code before} others ({@link #MODEL_COLUMNS}). */
+    private static ModelFit modelFit(ResultSet rs, int before) throws SQLException {
+        int i = before;
+        return new ModelFit(
+                rs.getLong(i + 1),
+                rs.getString(i + 2),
+                rs.getString(i + 3),
+                nullableDouble(rs, i + 4),
+                nullableDouble(rs, i + 5),
+                nullableDouble(rs, i + 6),
+                nullableDouble(rs, i + 7),
+                nullableDouble(rs, i + 8),
+                nullableLong(rs, i + 9),
+                nullableInt(rs, i + 10),
+                nullableBoolean(rs, i + 11),
+                nullableDouble(rs, i + 12),
+                nullableDouble(rs, i + 13),
+                nullableDouble(rs, i + 14),
+                nullableLong(rs, i + 15),
+                nullableInt(rs, i + 16),
+                nullableBoolean(rs, i + 17));
     }
 
     /** The column of {@code customer_score} that holds a scheme's segment code. */

@@ -38,9 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.VIEWER_NAME}) // reading; changes declare their own
 public class RunResource {
 
-    /** Dates before this are surely typing errors; and a day count from 1970 then still fits comfortably. */
-    static final LocalDate EARLIEST_REFERENCE = LocalDate.of(1900, 1, 1);
-
     @Inject
     ScoringRuns runs;
 
@@ -106,15 +103,14 @@ public class RunResource {
         if (body != null && body.containsKey("referenceDate") && !body.isNull("referenceDate")) {
             try {
                 referenceDate = LocalDate.parse(body.getString("referenceDate"));
-                if (referenceDate.isBefore(EARLIEST_REFERENCE)
-                        || referenceDate.isAfter(LocalDate.now().plusYears(1))) {
+                if (!ReferenceDates.accepted(referenceDate, LocalDate.now())) {
                     throw new DateTimeParseException("out of range", body.getString("referenceDate"), 0);
                 }
             } catch (DateTimeParseException | ClassCastException e) {
                 return ApiError.response(
                         400,
                         "BAD_REFERENCE_DATE",
-                        "referenceDate must be a date yyyy-MM-dd from " + EARLIEST_REFERENCE
+                        "referenceDate must be a date yyyy-MM-dd from " + ReferenceDates.EARLIEST
                                 + " to a year from today, was " + body.get("referenceDate"),
                         List.of(Map.of("field", "referenceDate")));
             }
