@@ -61,7 +61,14 @@ public class CustomerBacking implements Serializable {
     public record Reason(String dimension, String value, Integer score, String cutPoints) implements Serializable {}
 
     @PostConstruct
-    void load() throws SQLException {
+    void load() {
+        CustomerDirectory.unchecked(() -> {
+            prepare();
+            return null;
+        });
+    }
+
+    private void prepare() throws SQLException {
         String id = FacesContext.getCurrentInstance()
                 .getExternalContext()
                 .getRequestParameterMap()

@@ -69,7 +69,14 @@ public class CustomersBacking implements Serializable {
     transient dev.rfm.web.i18n.LanguageBacking language;
 
     @PostConstruct
-    void load() throws SQLException {
+    void load() {
+        CustomerDirectory.unchecked(() -> {
+            prepare();
+            return null;
+        });
+    }
+
+    private void prepare() throws SQLException {
         OptionalLong current = snapshots.currentRunId();
         if (current.isEmpty()) return;
         runId = current.getAsLong();
@@ -160,6 +167,12 @@ public class CustomersBacking implements Serializable {
         SegmentRow row = code == null ? null : standardNames.get(code);
         if (row == null) return code;
         return language.isChinese() && row.nameZh() != null ? row.nameZh() : row.nameEn();
+    }
+
+    /** The lifecycle stage's name in the reader's language. */
+    public String stageName(String code) {
+        for (SegmentRow row : stages) if (row.code().equals(code)) return nameOf(row);
+        return code;
     }
 
     /** A summary row's name in the reader's language. */
