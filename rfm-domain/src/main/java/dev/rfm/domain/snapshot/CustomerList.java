@@ -59,27 +59,30 @@ public final class CustomerList {
     public List<CustomerResult> page(
             long runId, CustomerFilter filter, String sort, boolean ascending, long offset, int size)
             throws SQLException {
-        Where where = where(runId, filter);
-        String sql = "select " + COLUMNS + " from customer_score s join customer c on c.id = s.customer_id" + where.sql
-                + orderBy(sort, ascending) + " offset " + offset
-                + " rows fetch next " + size + " rows only";
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = prepare(c, sql, where.args);
-                ResultSet rs = ps.executeQuery()) {
-            List<CustomerResult> rows = new ArrayList<>(size);
-            while (rs.next()) rows.add(result(rs));
-            return rows;
+        try (Connection c = dataSource.getConnection()) {
+            Where where = where(c, runId, filter);
+            String sql =
+                    "select " + COLUMNS + " from customer_score s join customer c on c.id = s.customer_id" + where.sql
+                            + orderBy(sort, ascending) + " offset " + offset
+                            + " rows fetch next " + size + " rows only";
+            try (PreparedStatement ps = prepare(c, sql, where.args);
+                    ResultSet rs = ps.executeQuery()) {
+                List<CustomerResult> rows = new ArrayList<>(size);
+                while (rs.next()) rows.add(result(rs));
+                return rows;
+            }
         }
     }
 
     /** How many customers pass the filter. */
     public long count(long runId, CustomerFilter filter) throws SQLException {
-        Where where = where(runId, filter);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = prepare(c, "select count(*)" + from(filter) + where.sql, where.args);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+        try (Connection c = dataSource.getConnection()) {
+            Where where = where(c, runId, filter);
+            try (PreparedStatement ps = prepare(c, "select count(*)" + from(filter) + where.sql, where.args);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
@@ -89,12 +92,12 @@ public final class CustomerList {
      */
     public long writeCsv(long runId, CustomerFilter filter, String sort, boolean ascending, Writer out)
             throws SQLException, IOException {
-        Where where = where(runId, filter);
-        String sql = "select " + COLUMNS + " from customer_score s join customer c on c.id = s.customer_id" + where.sql
-                + orderBy(sort, ascending);
         out.write(CSV_HEADER);
         long count = 0;
         try (Connection c = dataSource.getConnection()) {
+            Where where = where(c, runId, filter);
+            String sql = "select " + COLUMNS + " from customer_score s join customer c on c.id = s.customer_id"
+                    + where.sql + orderBy(sort, ascending);
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             try (PreparedStatement ps = prepare(c, sql, where.args)) {
@@ -273,13 +276,20 @@ public final class CustomerList {
         return " order by " + column + (ascending ? " asc" : " desc") + " nulls last, s.customer_id";
     }
 
-    private static Where where(long runId, CustomerFilter f) {
+    /**
+     * The conditions of a filter. A search that is a stored customer id finds that customer alone, by the unique
+     * index; any other search looks for a part of a name or an e-mail address (a scan of the snapshot: see
+     * PERFORMANCE notes in the report).
+     */
+    private static Where where(Connection c, long runId, CustomerFilter f) throws SQLException {
         StringBuilder sql = new StringBuilder(" where s.run_id = ?");
         List<Object> args = new ArrayList<>();
         args.add(runId);
-        if (f.search() != null) {
-            sql.append(" and (c.external_id = ? or lower(c.name) like ? escape '\\' or lower(c.email) like ? escape"
-                    + " '\\')");
+        if (f.search() != null && isCustomerId(c, f.search())) {
+            sql.append(" and c.external_id = ?");
+            args.add(f.search());
+        } else if (f.search() != null) {
+            sql.append(" and (lower(c.name) like ? escape '\\' or lower(c.email) like ? escape '\\')");
             String pattern = "%"
                     + f.search()
                             .toLowerCase(java.util.Locale.ROOT)
@@ -287,7 +297,6 @@ public final class CustomerList {
                             .replace("%", "\\%")
                             .replace("_", "\\_")
                     + "%";
-            args.add(f.search());
             args.add(pattern);
             args.add(pattern);
         }
@@ -309,6 +318,13 @@ public final class CustomerList {
         range(sql, args, "s.p_alive", f.pAliveMin(), f.pAliveMax());
         range(sql, args, "s.predicted_clv", f.clvMin(), f.clvMax());
         return new Where(sql.toString(), args);
+    }
+
+    private static boolean isCustomerId(Connection c, String search) throws SQLException {
+        try (PreparedStatement ps = prepare(c, "select 1 from customer where external_id = ?", List.of(search));
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
     }
 
     private static void equal(StringBuilder sql, List<Object> args, String column, Object value) {
