@@ -340,7 +340,7 @@ public final class Snapshots {
         };
     }
 
-    private static CustomerResult customerResult(ResultSet rs) throws SQLException {
+    static CustomerResult customerResult(ResultSet rs) throws SQLException {
         return new CustomerResult(
                 rs.getLong(1),
                 rs.getString(2),

@@ -1,0 +1,186 @@
+package dev.rfm.analytics.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rfm.domain.snapshot.CustomerFilter;
+import dev.rfm.domain.snapshot.CustomerList;
+import dev.rfm.domain.snapshot.CustomerResult;
+import dev.rfm.domain.testing.TestDatabase;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The Customers page's queries on both databases: search, every filter, sorted pages that neither overlap nor miss a
+ * customer, counts, the CSV export and one customer's history and orders. Twenty customers written by hand, so each
+ * expected number can be counted from the rows below.
+ */
+class CustomerListTest {
+
+    private static final TestDatabase.PerClass DATABASES = new TestDatabase.PerClass();
+
+    /** Customer i (1..20): R = 1 + i % 5, F = 1 + i / 5 % 5, M = 1 + i * 3 % 5, CLV = i * 10 (null for i = 20). */
+    private static long run(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            long run;
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("delete from customer_score");
+                s.executeUpdate("delete from customer_order");
+                s.executeUpdate("delete from customer");
+                s.executeUpdate("insert into scoring_run (status, reference_date, trigger_source, queued_at,"
+                        + " cut_points) values ('SUCCEEDED', date '2025-01-01', 'MANUAL', current_timestamp,"
+                        + " 'recency=QUINTILE:10,20,30,40; frequency=QUINTILE:1,2,3,4; monetary=QUINTILE:5,6,7,8')");
+                var rs = s.executeQuery("select max(id) from scoring_run");
+                rs.next();
+                run = rs.getLong(1);
+            }
+            try (PreparedStatement customer = c.prepareStatement("insert into customer (id, external_id, name, email,"
+                    + " first_seen, created_at) values (?, ?, ?, ?, date '2024-01-01', current_timestamp)")) {
+                for (int i = 1; i <= 20; i++) {
+                    customer.setLong(1, 1000 + i);
+                    customer.setString(2, "C" + i);
+                    customer.setString(3, i == 7 ? "=HYPERLINK(\"x\")" : i == 8 ? "Anna 100%" : "Person " + i);
+                    customer.setString(4, "p" + i + "@Example.com");
+                    customer.addBatch();
+                }
+                customer.executeBatch();
+            }
+            CustomerScoreTable table = CustomerScoreTable.on(c);
+            String name = table.create(c, run);
+            try (PreparedStatement score = c.prepareStatement("insert into " + name + " (run_id, customer_id,"
+                    + " recency_days, frequency, monetary, r_score, f_score, m_score, rfm_code, segment_standard,"
+                    + " lifecycle_stage, abc_class, p_alive, predicted_clv, historical_clv)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 1; i <= 20; i++) {
+                    int r = 1 + i % 5;
+                    int f = 1 + i / 5 % 5;
+                    int m = 1 + i * 3 % 5;
+                    score.setLong(1, run);
+                    score.setLong(2, 1000 + i);
+                    score.setInt(3, 100 - i);
+                    score.setInt(4, f);
+                    score.setBigDecimal(5, BigDecimal.valueOf(i));
+                    score.setInt(6, r);
+                    score.setInt(7, f);
+                    score.setInt(8, m);
+                    score.setString(9, "" + r + f + m);
+                    score.setString(10, i % 4 == 0 ? "CHAMPIONS" : "HIBERNATING");
+                    score.setString(11, i % 2 == 0 ? "ACTIVE" : "DORMANT");
+                    score.setString(12, i <= 4 ? "A" : i <= 10 ? "B" : "C");
+                    score.setDouble(13, i / 20.0);
+                    score.setBigDecimal(14, i == 20 ? null : BigDecimal.valueOf(i * 10L));
+                    score.setBigDecimal(15, BigDecimal.valueOf(i));
+                    score.addBatch();
+                }
+                score.executeBatch();
+            }
+            table.attach(c, run);
+            c.commit();
+            return run;
+        }
+    }
+
+    private static CustomerFilter filter(String search, String scheme, String segment, String stage, String abc) {
+        return new CustomerFilter(
+                search, scheme, segment, stage, abc, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static List<String> ids(List<CustomerResult> rows) {
+        return rows.stream().map(CustomerResult::customerId).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void searchesFiltersSortsPagesAndExports(TestDatabase database) throws Exception {
+        DataSource ds = DATABASES.get(database);
+        long run = run(ds);
+        CustomerList list = new CustomerList(ds);
+
+        assertThat(list.count(run, CustomerFilter.NONE)).isEqualTo(20);
+        assertThat(ids(list.page(run, filter("C12", null, null, null, null), null, true, 0, 10)))
+                .containsExactly("C12");
+        assertThat(list.count(run, filter("person 1", null, null, null, null)))
+                .as("Person 1 and 10..19 except none")
+                .isEqualTo(11);
+        assertThat(list.count(run, filter("P3@EXAMPLE", null, null, null, null)))
+                .isEqualTo(1);
+        assertThat(list.count(run, filter("100%", null, null, null, null))).isEqualTo(1);
+        assertThat(list.count(run, filter("%", null, null, null, null)))
+                .as("a percent sign is a character, not a wildcard")
+                .isEqualTo(1);
+        assertThat(list.count(run, filter(null, "standard", "CHAMPIONS", null, null)))
+                .isEqualTo(5);
+        assertThat(list.count(run, filter(null, "lifecycle", "ACTIVE", null, null)))
+                .isEqualTo(10);
+        assertThat(list.count(run, filter(null, "abc", "A", null, null))).isEqualTo(4);
+        assertThat(list.count(run, filter(null, null, null, "DORMANT", "B"))).isEqualTo(3); // 5, 7, 9
+        assertThat(list.count(run, filter(null, null, "CHAMPIONS", "ACTIVE", null)))
+                .as("a segment without a scheme is a standard one")
+                .isEqualTo(5);
+        CustomerFilter ranges = new CustomerFilter(
+                null,
+                null,
+                null,
+                null,
+                null,
+                4,
+                5,
+                null,
+                null,
+                null,
+                null,
+                0.5,
+                null,
+                new BigDecimal("100"),
+                new BigDecimal("180"));
+        // R in 4..5: i % 5 in {3, 4}; P(alive) >= 0.5: i >= 10; CLV 100..180: i in 10..18 -> 13, 14, 18
+        assertThat(ids(list.page(run, ranges, "customerId", true, 0, 10))).containsExactly("C13", "C14", "C18");
+
+        List<String> seen = new ArrayList<>();
+        for (int offset = 0; offset < 20; offset += 6) {
+            seen.addAll(ids(list.page(run, CustomerFilter.NONE, "predictedClv", false, offset, 6)));
+        }
+        assertThat(seen).hasSize(20).doesNotHaveDuplicates();
+        assertThat(seen.get(0)).isEqualTo("C19");
+        assertThat(seen.get(19)).as("no CLV sorts last").isEqualTo("C20");
+        Set<String> byR = new HashSet<>(ids(list.page(run, CustomerFilter.NONE, "r", true, 0, 4)));
+        assertThat(byR).containsExactlyInAnyOrder("C5", "C10", "C15", "C20");
+        assertThat(ids(list.page(run, CustomerFilter.NONE, "no such column; drop table x", true, 0, 2)))
+                .as("an unknown sort falls back to the customer key")
+                .containsExactly("C1", "C2");
+
+        StringWriter csv = new StringWriter();
+        long written = list.writeCsv(run, filter(null, "standard", "CHAMPIONS", null, null), "monetary", false, csv);
+        List<String> lines = csv.toString().lines().toList();
+        assertThat(written).isEqualTo(5);
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0)).startsWith("customer_id,name,email,");
+        assertThat(lines.get(1)).startsWith("C20,Person 20,p20@Example.com,80,5,20");
+        StringWriter all = new StringWriter();
+        list.writeCsv(run, filter("C7", null, null, null, null), null, true, all);
+        assertThat(all.toString().lines().skip(1).findFirst().orElseThrow())
+                .as("a name that a spreadsheet would run as a formula is neutralised")
+                .startsWith("C7,\"'=HYPERLINK(\"\"x\"\")\",");
+
+        CustomerList.Profile profile = list.profile("C4").orElseThrow();
+        assertThat(profile.key()).isEqualTo(1004);
+        assertThat(profile.orders()).isZero();
+        assertThat(list.history(profile.key(), 5)).singleElement().satisfies(h -> {
+            assertThat(h.runId()).isEqualTo(run);
+            assertThat(h.segment()).isEqualTo("CHAMPIONS");
+        });
+        assertThat(list.rules(run).orElseThrow().cutPoints()).startsWith("recency=QUINTILE:10,20");
+        assertThat(list.profile("nobody")).isEmpty();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.rfm.domain.snapshot;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * What the Customers page narrows the current snapshot to. Every field is optional (null = no condition); ranges are
+ * inclusive. A record, so equal filters are equal keys of the count cache.
+ *
+ * @param search a customer id (exact), or a part of a name or an e-mail address (case-insensitive)
+ * @param scheme the scheme {@code segment} belongs to: {@code standard}, {@code cn8}, {@code custom}, {@code lifecycle}
+ *     or {@code abc}
+ */
+public record CustomerFilter(
+        String search,
+        String scheme,
+        String segment,
+        String stage,
+        String abcClass,
+        Integer rMin,
+        Integer rMax,
+        Integer fMin,
+        Integer fMax,
+        Integer mMin,
+        Integer mMax,
+        Double pAliveMin,
+        Double pAliveMax,
+        BigDecimal clvMin,
+        BigDecimal clvMax) {
+
+    /** Every customer of the snapshot. */
+    public static final CustomerFilter NONE = new CustomerFilter(
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    /** Blank texts count as no condition; the scheme is lower case; a segment without a scheme means standard. */
+    public CustomerFilter {
+        search = blankToNull(search);
+        scheme = blankToNull(scheme) == null ? null : scheme.strip().toLowerCase(Locale.ROOT);
+        segment = blankToNull(segment);
+        stage = blankToNull(stage);
+        abcClass = blankToNull(abcClass);
+        if (segment != null && scheme == null) scheme = "standard";
+        if (scheme != null
+                && !java.util.Set.of("standard", "cn8", "custom", "lifecycle", "abc")
+                        .contains(scheme)) {
+            throw new IllegalArgumentException(
+                    "Unknown segment scheme '" + scheme + "': use standard, cn8, custom, lifecycle or abc.");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,360 @@
+package dev.rfm.domain.snapshot;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The customers of one run, filtered, sorted and paged in SQL: the read side of the Customers and Customer pages.
+ * One page is one query over {@code customer_score} (primary key {@code (run_id, customer_id)}) joined with {@code
+ * customer} by its primary key; nothing is loaded beyond the page. Sorting is allowed on the columns of {@link
+ * #SORTS} only, always with the customer's key as the last order, so pages never overlap.
+ *
+ * <p>Usage: {@code new CustomerList(dataSource).page(runId, filter, "predictedClv", false, 0, 25)}; {@link #count}
+ * for the pager (callers cache it per filter), {@link #writeCsv} for the export.
+ */
+public final class CustomerList {
+
+    /** Sort keys the page offers, and their columns. */
+    public static final Map<String, String> SORTS = Map.ofEntries(
+            Map.entry("customerId", "c.external_id"),
+            Map.entry("name", "c.name"),
+            Map.entry("recencyDays", "s.recency_days"),
+            Map.entry("frequency", "s.frequency"),
+            Map.entry("monetary", "s.monetary"),
+            Map.entry("r", "s.r_score"),
+            Map.entry("f", "s.f_score"),
+            Map.entry("m", "s.m_score"),
+            Map.entry("pAlive", "s.p_alive"),
+            Map.entry("historicalClv", "s.historical_clv"),
+            Map.entry("predictedClv", "s.predicted_clv"));
+
+    static final String COLUMNS = "s.run_id, c.external_id, c.name, c.email, s.recency_days,"
+            + " s.frequency, s.monetary, s.r_score, s.f_score, s.m_score, s.rfm_code, s.segment_standard,"
+            + " s.segment_cn8, s.segment_custom, s.lifecycle_stage, s.abc_class, s.p_alive,"
+            + " s.expected_purchases_30d, s.expected_purchases_90d, s.expected_purchases_365d,"
+            + " s.expected_avg_order_value, s.historical_clv, s.predicted_clv";
+
+    private static final String CSV_HEADER = "customer_id,name,email,recency_days,frequency,monetary,r,f,m,rfm_code,"
+            + "segment,segment_cn8,segment_custom,lifecycle_stage,abc_class,p_alive,expected_purchases_90d,"
+            + "historical_clv,predicted_clv\n";
+
+    private final DataSource dataSource;
+
+    public CustomerList(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** One page of the filtered customers. {@code sort} is a key of {@link #SORTS}; null sorts by customer id. */
+    public List<CustomerResult> page(
+            long runId, CustomerFilter filter, String sort, boolean ascending, long offset, int size)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Where where = where(c, runId, filter);
+            String sql =
+                    "select " + COLUMNS + " from customer_score s join customer c on c.id = s.customer_id" + where.sql
+                            + orderBy(sort, ascending) + " offset " + offset
+                            + " rows fetch next " + size + " rows only";
+            try (PreparedStatement ps = prepare(c, sql, where.args);
+                    ResultSet rs = ps.executeQuery()) {
+                List<CustomerResult> rows = new ArrayList<>(size);
+                while (rs.next()) rows.add(result(rs));
+                return rows;
+            }
+        }
+    }
+
+    /** How many customers pass the filter. */
+    public long count(long runId, CustomerFilter filter) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Where where = where(c, runId, filter);
+            try (PreparedStatement ps = prepare(c, "select count(*)" + from(filter) + where.sql, where.args);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Every customer that passes the filter, in the page's order, as CSV, streamed with a cursor. Text cells that a
+     * spreadsheet would run as a formula are neutralised (see {@link Snapshots#csv}). Returns the rows written.
+     */
+    public long writeCsv(long runId, CustomerFilter filter, String sort, boolean ascending, Writer out)
+            throws SQLException, IOException {
+        out.write(CSV_HEADER);
+        long count = 0;
+        try (Connection c = dataSource.getConnection()) {
+            Where where = where(c, runId, filter);
+            String sql = "select " + COLUMNS + " from customer_score s join customer c on c.id = s.customer_id"
+                    + where.sql + orderBy(sort, ascending);
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+            try (PreparedStatement ps = prepare(c, sql, where.args)) {
+                ps.setFetchSize(5_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        CustomerResult r = result(rs);
+                        out.write(Snapshots.csv(r.customerId()) + "," + Snapshots.csv(r.name()) + ","
+                                + Snapshots.csv(r.email()) + "," + nz(r.recencyDays()) + "," + r.frequency() + ","
+                                + r.monetary().toPlainString() + "," + nz(r.r()) + "," + nz(r.f()) + ","
+                                + nz(r.m()) + "," + nz(r.rfmCode()) + "," + Snapshots.csv(r.segment()) + ","
+                                + Snapshots.csv(r.segmentCn8()) + "," + Snapshots.csv(r.segmentCustom()) + ","
+                                + r.lifecycleStage() + "," + nz(r.abcClass()) + "," + nz(r.pAlive()) + ","
+                                + nz(r.expectedPurchases90d()) + ","
+                                + r.historicalClv().toPlainString() + ","
+                                + (r.predictedClv() == null
+                                        ? ""
+                                        : r.predictedClv().toPlainString()) + "\n");
+                        count++;
+                    }
+                }
+            } finally {
+                c.commit();
+                c.setAutoCommit(autoCommit);
+            }
+        }
+        return count;
+    }
+
+    // ---- one customer ------------------------------------------------------------------------------------------
+
+    /** Who a customer is: the stored profile and the totals of the orders. */
+    public record Profile(
+            long key,
+            String customerId,
+            String name,
+            String email,
+            LocalDate firstSeen,
+            long orders,
+            BigDecimal netRevenue,
+            LocalDate lastOrder) {}
+
+    /** One stored order of a customer. */
+    public record Order(String orderId, LocalDate orderDate, BigDecimal amount, Integer quantity, String channel) {}
+
+    /** A customer's scores in one run, for the history on the Customer page. */
+    public record RunScores(
+            long runId,
+            LocalDate referenceDate,
+            Integer recencyDays,
+            int frequency,
+            BigDecimal monetary,
+            String rfmCode,
+            String segment,
+            String segmentCustom,
+            String lifecycleStage,
+            String abcClass,
+            Double pAlive,
+            BigDecimal predictedClv) {}
+
+    /** The cut points and lifecycle thresholds a run scored with, as the run stored them (text). */
+    public record RunRules(String cutPoints, String lifecycleThresholds) {}
+
+    public Optional<Profile> profile(String customerId) throws SQLException {
+        String sql = "select c.id, c.external_id, c.name, c.email, c.first_seen,"
+                + " (select count(*) from customer_order o where o.customer_id = c.id),"
+                + " (select coalesce(sum(o.amount), 0) from customer_order o where o.customer_id = c.id),"
+                + " (select max(o.order_date) from customer_order o where o.customer_id = c.id)"
+                + " from customer c where c.external_id = ?";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, List.of(customerId));
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) return Optional.empty();
+            java.sql.Date last = rs.getDate(8);
+            return Optional.of(new Profile(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getDate(5).toLocalDate(),
+                    rs.getLong(6),
+                    rs.getBigDecimal(7),
+                    last == null ? null : last.toLocalDate()));
+        }
+    }
+
+    /** A page of a customer's orders, newest first (index {@code (customer_id, order_date)}). */
+    public List<Order> orders(long customerKey, long offset, int size) throws SQLException {
+        String sql = "select external_id, order_date, amount, quantity, channel from customer_order"
+                + " where customer_id = ? order by order_date desc, id desc offset " + offset + " rows fetch next "
+                + size + " rows only";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, List.of(customerKey));
+                ResultSet rs = ps.executeQuery()) {
+            List<Order> orders = new ArrayList<>();
+            while (rs.next()) {
+                int quantity = rs.getInt(4);
+                orders.add(new Order(
+                        rs.getString(1),
+                        rs.getDate(2).toLocalDate(),
+                        rs.getBigDecimal(3),
+                        rs.wasNull() ? null : quantity,
+                        rs.getString(5)));
+            }
+            return orders;
+        }
+    }
+
+    /** The customer's scores in the newest succeeded runs, newest first (index {@code (customer_id, run_id)}). */
+    public List<RunScores> history(long customerKey, int limit) throws SQLException {
+        String sql = "select s.run_id, r.reference_date, s.recency_days, s.frequency, s.monetary, s.rfm_code,"
+                + " s.segment_standard, s.segment_custom, s.lifecycle_stage, s.abc_class, s.p_alive, s.predicted_clv"
+                + " from customer_score s join scoring_run r on r.id = s.run_id"
+                + " where s.customer_id = ? and r.status = 'SUCCEEDED' order by s.run_id desc fetch first " + limit
+                + " rows only";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, List.of(customerKey));
+                ResultSet rs = ps.executeQuery()) {
+            List<RunScores> rows = new ArrayList<>();
+            while (rs.next()) {
+                int recency = rs.getInt(3);
+                Integer recencyDays = rs.wasNull() ? null : recency;
+                double pAlive = rs.getDouble(11);
+                Double p = rs.wasNull() ? null : pAlive;
+                rows.add(new RunScores(
+                        rs.getLong(1),
+                        rs.getDate(2).toLocalDate(),
+                        recencyDays,
+                        rs.getInt(4),
+                        rs.getBigDecimal(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        p,
+                        rs.getBigDecimal(12)));
+            }
+            return rows;
+        }
+    }
+
+    public Optional<RunRules> rules(long runId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(
+                        c, "select cut_points, lifecycle_thresholds from scoring_run where id = ?", List.of(runId));
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(new RunRules(rs.getString(1), rs.getString(2))) : Optional.empty();
+        }
+    }
+
+    /** The stored conditions of a custom rule today (rules may have changed since the run), if it exists. */
+    public Optional<String> customRuleConditions(String code) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        prepare(c, "select conditions from custom_segment_rule where code = ?", List.of(code));
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+    }
+
+    // ---- SQL ---------------------------------------------------------------------------------------------------
+
+    private record Where(String sql, List<Object> args) {}
+
+    private static String from(CustomerFilter filter) {
+        // the customer table is needed for the search only: counting without it reads one index range
+        return filter.search() == null
+                ? " from customer_score s"
+                : " from customer_score s join customer c on c.id = s.customer_id";
+    }
+
+    static String orderBy(String sort, boolean ascending) {
+        String column = sort == null ? null : SORTS.get(sort);
+        if (column == null) return " order by s.customer_id";
+        return " order by " + column + (ascending ? " asc" : " desc") + " nulls last, s.customer_id";
+    }
+
+    /**
+     * The conditions of a filter. A search that is a stored customer id finds that customer alone, by the unique
+     * index; any other search looks for a part of a name or an e-mail address (a scan of the snapshot: see
+     * PERFORMANCE notes in the report).
+     */
+    private static Where where(Connection c, long runId, CustomerFilter f) throws SQLException {
+        StringBuilder sql = new StringBuilder(" where s.run_id = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(runId);
+        if (f.search() != null && isCustomerId(c, f.search())) {
+            sql.append(" and c.external_id = ?");
+            args.add(f.search());
+        } else if (f.search() != null) {
+            sql.append(" and (lower(c.name) like ? escape '\\' or lower(c.email) like ? escape '\\')");
+            String pattern = "%"
+                    + f.search()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_")
+                    + "%";
+            args.add(pattern);
+            args.add(pattern);
+        }
+        if (f.segment() != null) {
+            String column =
+                    switch (f.scheme()) {
+                        case "lifecycle" -> "s.lifecycle_stage";
+                        case "abc" -> "s.abc_class";
+                        default -> "s." + Snapshots.segmentColumn(f.scheme());
+                    };
+            sql.append(" and ").append(column).append(" = ?");
+            args.add(f.segment());
+        }
+        equal(sql, args, "s.lifecycle_stage", f.stage());
+        equal(sql, args, "s.abc_class", f.abcClass());
+        range(sql, args, "s.r_score", f.rMin(), f.rMax());
+        range(sql, args, "s.f_score", f.fMin(), f.fMax());
+        range(sql, args, "s.m_score", f.mMin(), f.mMax());
+        range(sql, args, "s.p_alive", f.pAliveMin(), f.pAliveMax());
+        range(sql, args, "s.predicted_clv", f.clvMin(), f.clvMax());
+        return new Where(sql.toString(), args);
+    }
+
+    private static boolean isCustomerId(Connection c, String search) throws SQLException {
+        try (PreparedStatement ps = prepare(c, "select 1 from customer where external_id = ?", List.of(search));
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    private static void equal(StringBuilder sql, List<Object> args, String column, Object value) {
+        if (value == null) return;
+        sql.append(" and ").append(column).append(" = ?");
+        args.add(value);
+    }
+
+    private static void range(StringBuilder sql, List<Object> args, String column, Object min, Object max) {
+        if (min != null) {
+            sql.append(" and ").append(column).append(" >= ?");
+            args.add(min);
+        }
+        if (max != null) {
+            sql.append(" and ").append(column).append(" <= ?");
+            args.add(max);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
+        return ps;
+    }
+
+    private static CustomerResult result(ResultSet rs) throws SQLException {
+        return Snapshots.customerResult(rs);
+    }
+
+    private static String nz(Object value) {
+        return value == null ? "" : value.toString();
+    }
+}

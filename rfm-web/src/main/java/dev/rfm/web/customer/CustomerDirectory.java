@@ -1,0 +1,92 @@
+package dev.rfm.web.customer;
+
+import dev.rfm.domain.database.Database;
+import dev.rfm.domain.snapshot.CustomerFilter;
+import dev.rfm.domain.snapshot.CustomerList;
+import dev.rfm.domain.snapshot.CustomerResult;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The pages' door to {@link CustomerList}, with the one thing the pages add: the count of a filter is computed once
+ * per run and filter, since a pager asks for it on every page turn and counting is the costly query at a million
+ * customers. The cache holds the last {@value #COUNTS_KEPT} filters; a new run makes new keys.
+ */
+@ApplicationScoped
+public class CustomerDirectory {
+
+    static final int COUNTS_KEPT = 500;
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
+    private CustomerList list;
+
+    private record CountKey(long runId, CustomerFilter filter) {}
+
+    private final Map<CountKey, Long> counts = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CountKey, Long> eldest) {
+            return size() > COUNTS_KEPT;
+        }
+    };
+
+    @PostConstruct
+    void open() {
+        list = new CustomerList(dataSource);
+    }
+
+    public CustomerList list() {
+        return list;
+    }
+
+    public long count(long runId, CustomerFilter filter) {
+        CountKey key = new CountKey(runId, filter);
+        synchronized (counts) {
+            Long known = counts.get(key);
+            if (known != null) return known;
+        }
+        long counted = unchecked(() -> list.count(runId, filter));
+        synchronized (counts) {
+            counts.put(key, counted);
+        }
+        return counted;
+    }
+
+    public List<CustomerResult> page(
+            long runId, CustomerFilter filter, String sort, boolean ascending, long offset, int size) {
+        return unchecked(() -> list.page(runId, filter, sort, ascending, offset, size));
+    }
+
+    public long writeCsv(long runId, CustomerFilter filter, String sort, boolean ascending, Writer out)
+            throws IOException {
+        try {
+            return list.writeCsv(runId, filter, sort, ascending, out);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the customers failed: " + e.getMessage(), e);
+        }
+    }
+
+    interface Query<T> {
+        T run() throws SQLException;
+    }
+
+    static <T> T unchecked(Query<T> query) {
+        try {
+            return query.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the customers failed: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw e;
+        }
+    }
+}
