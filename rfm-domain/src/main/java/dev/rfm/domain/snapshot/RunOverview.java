@@ -37,7 +37,7 @@ public final class RunOverview {
     public record Move(String from, String to, long customers) {}
 
     /** Lifecycle stages that count as active customers. */
-    private static final String ACTIVE_STAGES = "('NEW', 'ACTIVE', 'REACTIVATED')";
+    private static final java.util.Set<String> ACTIVE_STAGES = java.util.Set.of("NEW", "ACTIVE", "REACTIVATED");
 
     private static final int REMEMBERED_RUNS = 16;
 
@@ -123,7 +123,7 @@ public final class RunOverview {
                     while (rs.next()) {
                         String scheme = rs.getString(1);
                         String code = rs.getString(2);
-                        if (scheme.equals("lifecycle") && ACTIVE_STAGES.contains("'" + code + "'")) {
+                        if (scheme.equals("lifecycle") && ACTIVE_STAGES.contains(code)) {
                             active += rs.getLong(3);
                         } else if (scheme.equals("standard")) {
                             revenue = revenue.add(rs.getBigDecimal(4));
