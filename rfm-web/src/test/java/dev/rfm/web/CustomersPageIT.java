@@ -23,6 +23,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -120,7 +125,10 @@ class CustomersPageIT {
                         "download.default_directory",
                         downloads.toAbsolutePath().toString(),
                         "download.prompt_for_download",
-                        false));
+                        false,
+                        // a second download from one page (CSV, then Excel) is blocked unless allowed
+                        "profile.default_content_setting_values.automatic_downloads",
+                        1));
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, java.util.logging.Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
@@ -135,8 +143,11 @@ class CustomersPageIT {
     }
 
     @BeforeEach
-    void client() {
+    void client() throws Exception {
         api = new ApiClient(base);
+        // the browser opens the server as localhost: Chrome holds office files downloaded over plain HTTP from any
+        // other host ("insecure download"), so an Excel export from http://<address> never finishes here
+        base = new URL(base.getProtocol(), "localhost", base.getPort(), base.getFile());
     }
 
     @AfterEach
@@ -257,6 +268,29 @@ class CustomersPageIT {
             assertThat(line.split(",")[segmentColumn]).isEqualTo(segment);
         }
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("CUST-30,Name 30,c30@shop.test,"));
+
+        // the Excel export holds the same rows, in the same order, numbers as numbers
+        browser.findElement(By.id("filterForm:exportExcel")).click();
+        Path excel = awaitDownload(".xlsx");
+        try (Workbook workbook = new XSSFWorkbook(excel.toFile())) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo((int) members);
+            for (int i = 0; i < lines.get(0).split(",").length; i++) {
+                assertThat(sheet.getRow(0).getCell(i).getStringCellValue())
+                        .isEqualTo(lines.get(0).split(",")[i]);
+            }
+            int monetaryColumn = List.of(lines.get(0).split(",")).indexOf("monetary");
+            for (int row = 1; row <= members; row++) {
+                String[] csv = lines.get(row).split(",");
+                assertThat(sheet.getRow(row).getCell(0).getStringCellValue()).isEqualTo(csv[0]);
+                assertThat(sheet.getRow(row).getCell(segmentColumn).getStringCellValue())
+                        .isEqualTo(segment);
+                assertThat(sheet.getRow(row).getCell(monetaryColumn).getCellType())
+                        .isEqualTo(CellType.NUMERIC);
+                assertThat(sheet.getRow(row).getCell(monetaryColumn).getNumericCellValue())
+                        .isEqualTo(Double.parseDouble(csv[monetaryColumn]));
+            }
+        }
     }
 
     @Test
@@ -266,6 +300,13 @@ class CustomersPageIT {
         search("CUST-07");
         waitForPage().until(d -> ajaxIdle() && tableRows().size() == 1);
         clearDownloads();
+        browser.findElement(By.id("filterForm:exportExcel")).click();
+        Path excel = awaitDownload(".xlsx");
+        try (Workbook workbook = new XSSFWorkbook(excel.toFile())) {
+            Cell name = workbook.getSheetAt(0).getRow(1).getCell(1);
+            assertThat(name.getCellType()).as("a text cell, never a formula").isEqualTo(CellType.STRING);
+            assertThat(name.getStringCellValue()).isEqualTo("=SUM(A1)");
+        }
         browser.findElement(By.id("filterForm:exportCsv")).click();
         Path file = Awaitility.await().atMost(Duration.ofSeconds(30)).until(this::downloadedCsv, p -> p != null);
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -322,8 +363,26 @@ class CustomersPageIT {
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private Path downloadedCsv() throws IOException {
+        return downloaded(".csv");
+    }
+
+    /** Waits for a download; when none comes, keeps the page as it was (what the server answered instead). */
+    private Path awaitDownload(String ending) throws IOException {
+        try {
+            return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> downloaded(ending), p -> p != null);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            screenshot("failed-download");
+            Files.writeString(SCREENSHOTS.resolve("failed-download.html"), browser.getPageSource());
+            try (Stream<Path> files = Files.list(downloads)) {
+                throw new AssertionError("no " + ending + " download; in the folder: " + files.toList(), e);
+            }
+        }
+    }
+
+    /** The newest finished download with that ending (Chromium writes .crdownload until it is complete). */
+    private Path downloaded(String ending) throws IOException {
         try (Stream<Path> files = Files.list(downloads)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".csv"))
+            return files.filter(p -> p.getFileName().toString().endsWith(ending))
                     .max(Comparator.comparingLong(p -> p.toFile().lastModified()))
                     .orElse(null);
         }

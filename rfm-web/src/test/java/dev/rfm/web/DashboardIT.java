@@ -708,6 +708,59 @@ class DashboardIT {
         screenshot("overview-run");
     }
 
+    /**
+     * A heatmap cell and a migration cell open exactly their customers on the Customers page (its count is the cell's,
+     * and the migration's condition can be dropped to see the whole segment).
+     */
+    @Test
+    @Order(13)
+    void heatmapAndMigrationCellsOpenTheirCustomers() throws Exception {
+        loggedIn();
+        openOverview();
+        WebElement fullest = browser.findElements(By.cssSelector("#heatmap a.rfm-heat-count")).stream()
+                .max(java.util.Comparator.comparingLong(
+                        a -> Long.parseLong(a.getText().strip())))
+                .orElseThrow();
+        long cellCount = Long.parseLong(fullest.getText().strip());
+        String href = fullest.getAttribute("href");
+        String r = href.replaceAll(".*[?&]r=(\\d).*", "$1");
+        String f = href.replaceAll(".*[?&]f=(\\d).*", "$1");
+        fullest.click();
+        waitForPage().until(visibilityOfElementLocated(By.id("tableForm:matchingCount")));
+        assertThat(number(By.id("tableForm:matchingCount"))).isEqualTo(cellCount);
+        assertThat(browser.findElement(By.id("filterForm:minR_input")).getAttribute("value"))
+                .isEqualTo(r);
+        assertThat(browser.findElement(By.id("filterForm:maxF_input")).getAttribute("value"))
+                .isEqualTo(f);
+
+        openOverview();
+        WebElement move = browser.findElements(By.cssSelector("#migrations td:not(.rfm-stay) a.rfm-cell-link")).stream()
+                .max(java.util.Comparator.comparingLong(
+                        a -> Long.parseLong(a.getText().strip())))
+                .orElseThrow();
+        long moved = Long.parseLong(move.getText().strip());
+        String to = move.getAttribute("href").replaceAll(".*[?&]segment=([A-Z_]+).*", "$1");
+        move.click();
+        waitForPage().until(visibilityOfElementLocated(By.id("tableForm:movedFrom")));
+        assertThat(number(By.id("tableForm:matchingCount"))).isEqualTo(moved);
+        screenshot("customers-moved");
+        browser.findElement(By.id("tableForm:clearMovedFrom")).click();
+        waitForPage().until(d -> d.findElements(By.id("tableForm:movedFrom")).isEmpty());
+        // the customers of the run the Overview showed, even if the test server's timer finished a newer one since
+        String run = browser.getCurrentUrl().replaceAll(".*[?&]run=(\\d+).*", "$1");
+        long segmentSize = Json.createReader(new StringReader(
+                        api.get("api/segments?scheme=standard&runId=" + run).body()))
+                .readArray()
+                .getValuesAs(jakarta.json.JsonObject.class)
+                .stream()
+                .filter(o -> o.getString("code").equals(to))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("customers")
+                .longValue();
+        assertThat(number(By.id("tableForm:matchingCount"))).isEqualTo(segmentSize);
+    }
+
     private void loggedIn() {
         browser.get(base + "index.xhtml");
         if (browser.getCurrentUrl().contains("/login.xhtml")) {

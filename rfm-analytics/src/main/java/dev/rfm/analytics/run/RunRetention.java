@@ -85,7 +85,7 @@ public class RunRetention {
                 CustomerScoreTable scores = CustomerScoreTable.on(c);
                 for (long id : delete) {
                     scores.delete(c, id);
-                    for (String table : List.of("segment_summary", "segment_migration")) {
+                    for (String table : List.of("segment_summary", "segment_migration", "run_custom_rule")) {
                         try (PreparedStatement d = c.prepareStatement("delete from " + table + " where run_id = ?")) {
                             d.setLong(1, id);
                             d.executeUpdate();

@@ -26,6 +26,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,7 +65,8 @@ public class ScoringJob {
             RunSpec spec = markRunning(runId);
             progress.phase("previous snapshot", 0.01);
             PreviousAssignments previous = previousAssignments(dataSource);
-            CustomSegmentScheme customRules = customSegments.scheme();
+            List<CustomSegments.RuleText> ruleTexts = customSegments.rules();
+            CustomSegmentScheme customRules = CustomSegments.compile(ruleTexts);
             progress.phase("reading orders", 0.03);
             CustomerHistories histories = new OrderReader(dataSource)
                     .read(
@@ -81,7 +83,7 @@ public class ScoringJob {
                         }
                     });
             progress.phase("writing results", 0.75);
-            publish(runId, outcome, progress);
+            publish(runId, outcome, ruleTexts, progress);
             LOG.info(() -> "Scoring run " + runId + " succeeded: " + outcome.scoredCustomers() + " customers scored");
             published = new RunSucceeded(runId, spec.referenceDate());
         } catch (Exception | Error e) {
@@ -160,7 +162,8 @@ public class ScoringJob {
         }
     }
 
-    private void publish(long runId, ScoringOutcome outcome, RunProgress progress) throws SQLException {
+    private void publish(long runId, ScoringOutcome outcome, List<CustomSegments.RuleText> rules, RunProgress progress)
+            throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -171,12 +174,28 @@ public class ScoringJob {
                                 outcome,
                                 progress::timings,
                                 (written, total) -> progress.progress(0.75 + 0.24 * written / Math.max(1, total)));
+                writeRules(c, runId, rules);
                 c.commit();
                 EmbeddedDurability.flush(c); // published and current: must survive a crash
             } catch (SQLException | RuntimeException | Error e) {
                 Cleanup.quietly(e, c::rollback);
                 throw e;
             }
+        }
+    }
+
+    /** The custom rules as this run used them, for "why is this customer in its segment" later. */
+    private static void writeRules(Connection c, long runId, List<CustomSegments.RuleText> rules) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "insert into run_custom_rule (run_id, position, code, conditions) values (?, ?, ?, ?)")) {
+            for (int i = 0; i < rules.size(); i++) {
+                insert.setLong(1, runId);
+                insert.setInt(2, i + 1);
+                insert.setString(3, rules.get(i).code());
+                insert.setString(4, rules.get(i).conditions());
+                insert.addBatch();
+            }
+            if (!rules.isEmpty()) insert.executeBatch();
         }
     }
 

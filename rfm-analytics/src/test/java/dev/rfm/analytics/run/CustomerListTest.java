@@ -183,4 +183,62 @@ class CustomerListTest {
         assertThat(list.rules(run).orElseThrow().cutPoints()).startsWith("recency=QUINTILE:10,20");
         assertThat(list.profile("nobody")).isEmpty();
     }
+
+    /**
+     * A cell of the migration matrix: the second run moves customers 1..10 into Champions (4 and 8 were there
+     * already) and scores customer 21 for the first time.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void findsTheCustomersOfAMigrationCell(TestDatabase database) throws Exception {
+        DataSource ds = DATABASES.get(database);
+        long first = run(ds);
+        long second;
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("insert into scoring_run (status, reference_date, trigger_source, queued_at)"
+                        + " values ('SUCCEEDED', date '2025-02-01', 'MANUAL', current_timestamp)");
+                var rs = s.executeQuery("select max(id) from scoring_run");
+                rs.next();
+                second = rs.getLong(1);
+                s.executeUpdate(
+                        "insert into customer (id, external_id, name, email, first_seen, created_at)"
+                                + " values (1021, 'C21', 'Person 21', 'p21@example.com', date '2025-01-15', current_timestamp)");
+            }
+            CustomerScoreTable table = CustomerScoreTable.on(c);
+            String name = table.create(c, second);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("insert into " + name + " (run_id, customer_id, recency_days, frequency, monetary,"
+                        + " segment_standard, lifecycle_stage, historical_clv)"
+                        + " select " + second + ", customer_id, recency_days, frequency, monetary,"
+                        + " case when customer_id <= 1010 then 'CHAMPIONS' else segment_standard end,"
+                        + " lifecycle_stage, historical_clv from customer_score where run_id = " + first);
+                s.executeUpdate("insert into " + name + " (run_id, customer_id, recency_days, frequency, monetary,"
+                        + " segment_standard, lifecycle_stage, historical_clv)"
+                        + " values (" + second + ", 1021, 5, 1, 10, 'NEW_CUSTOMERS', 'NEW', 10)");
+            }
+            table.attach(c, second);
+            c.commit();
+        }
+        CustomerList list = new CustomerList(ds);
+
+        assertThat(ids(list.page(second, moved("HIBERNATING", "CHAMPIONS"), "customerId", true, 0, 20)))
+                .containsExactlyInAnyOrder("C1", "C2", "C3", "C5", "C6", "C7", "C9", "C10");
+        assertThat(ids(list.page(second, moved("CHAMPIONS", "CHAMPIONS"), null, true, 0, 20)))
+                .as("stayed")
+                .containsExactlyInAnyOrder("C4", "C8", "C12", "C16", "C20");
+        assertThat(list.count(second, moved("CHAMPIONS", "HIBERNATING"))).isZero();
+        assertThat(ids(list.page(
+                        second, moved(CustomerFilter.NEW_SINCE_PREVIOUS_RUN, "NEW_CUSTOMERS"), null, true, 0, 20)))
+                .containsExactly("C21");
+        assertThat(list.count(first, moved("HIBERNATING", "CHAMPIONS")))
+                .as("the first run has no previous run: nobody moved from a segment")
+                .isZero();
+    }
+
+    private static CustomerFilter moved(String from, String to) {
+        return new CustomerFilter(
+                null, "standard", to, null, null, null, null, null, null, null, null, null, null, null, null, from);
+    }
 }

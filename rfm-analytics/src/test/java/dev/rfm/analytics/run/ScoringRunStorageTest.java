@@ -2,6 +2,7 @@ package dev.rfm.analytics.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rfm.domain.snapshot.CustomerList;
 import dev.rfm.domain.snapshot.RunHistoryRow;
 import dev.rfm.domain.snapshot.RunRecord;
 import dev.rfm.domain.snapshot.RunStatus;
@@ -53,6 +54,8 @@ class ScoringRunStorageTest {
                 for (long run : runs) CustomerScoreTable.on(c).delete(c, run);
                 s.executeUpdate("delete from segment_summary");
                 s.executeUpdate("delete from segment_migration");
+                s.executeUpdate("delete from run_custom_rule");
+                s.executeUpdate("delete from custom_segment_rule");
                 s.executeUpdate("delete from scoring_run");
                 s.executeUpdate("delete from schedule_slot");
                 s.executeUpdate("delete from server_instance");
@@ -69,9 +72,24 @@ class ScoringRunStorageTest {
         RunBeans beans = new RunBeans(ds);
         Snapshots snapshots = new Snapshots(ds);
 
+        execute(
+                ds,
+                "insert into custom_segment_rule (position, code, name_en, conditions)"
+                        + " values (1, 'LOYAL', 'Loyal', 'fScore=4..5')");
         long first = beans.run();
+        execute(ds, "update custom_segment_rule set conditions = 'fScore=5' where code = 'LOYAL'");
         long second = beans.run();
         assertThat(beans.succeeded).containsExactly(first, second);
+        // each run keeps the rules as it used them: "why is this customer in its segment" answers per run
+        CustomerList list = new CustomerList(ds);
+        assertThat(list.customRuleConditions(first, "LOYAL")).hasValue("fScore=4..5");
+        assertThat(list.customRuleConditions(second, "LOYAL")).hasValue("fScore=5");
+        assertThat(list.customRuleConditions(second, "OTHER")).isEmpty();
+        assertThat(TestDatabases.count(
+                        ds,
+                        "select count(*) from customer_score where run_id = " + second
+                                + " and segment_custom = 'LOYAL' and f_score < 5"))
+                .isZero();
         for (long run : List.of(first, second)) {
             RunRecord record = snapshots.run(run).orElseThrow();
             assertThat(record.status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -122,6 +140,10 @@ class ScoringRunStorageTest {
         beans.retention.keepDays = -1; // nothing counts as recent: only the month's last run and the current stay
         beans.retention.apply();
         assertThat(snapshots.run(first)).isEmpty();
+        assertThat(list.customRuleConditions(first, "LOYAL"))
+                .as("deleted with its run")
+                .isEmpty();
+        assertThat(list.customRuleConditions(second, "LOYAL")).isPresent();
         assertThat(TestDatabases.count(ds, "select count(*) from customer_score where run_id = " + first))
                 .isZero();
         assertThat(TestDatabases.count(ds, "select count(*) from customer_score where run_id = " + second))

@@ -1,6 +1,7 @@
 package dev.rfm.domain.snapshot;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -21,7 +23,7 @@ import javax.sql.DataSource;
  * #SORTS} only, always with the customer's key as the last order, so pages never overlap.
  *
  * <p>Usage: {@code new CustomerList(dataSource).page(runId, filter, "predictedClv", false, 0, 25)}; {@link #count}
- * for the pager (callers cache it per filter), {@link #writeCsv} for the export.
+ * for the pager (callers cache it per filter), {@link #writeCsv} and {@link #forEach} for the exports.
  */
 public final class CustomerList {
 
@@ -45,9 +47,27 @@ public final class CustomerList {
             + " s.expected_purchases_30d, s.expected_purchases_90d, s.expected_purchases_365d,"
             + " s.expected_avg_order_value, s.historical_clv, s.predicted_clv";
 
-    private static final String CSV_HEADER = "customer_id,name,email,recency_days,frequency,monetary,r,f,m,rfm_code,"
-            + "segment,segment_cn8,segment_custom,lifecycle_stage,abc_class,p_alive,expected_purchases_90d,"
-            + "historical_clv,predicted_clv\n";
+    /** The columns of an exported list, the same in CSV and Excel, named for campaign tools. */
+    public static final List<String> EXPORT_COLUMNS = List.of(
+            "customer_id",
+            "name",
+            "email",
+            "recency_days",
+            "frequency",
+            "monetary",
+            "r",
+            "f",
+            "m",
+            "rfm_code",
+            "segment",
+            "segment_cn8",
+            "segment_custom",
+            "lifecycle_stage",
+            "abc_class",
+            "p_alive",
+            "expected_purchases_90d",
+            "historical_clv",
+            "predicted_clv");
 
     private final DataSource dataSource;
 
@@ -92,7 +112,34 @@ public final class CustomerList {
      */
     public long writeCsv(long runId, CustomerFilter filter, String sort, boolean ascending, Writer out)
             throws SQLException, IOException {
-        out.write(CSV_HEADER);
+        out.write(String.join(",", EXPORT_COLUMNS) + "\n");
+        try {
+            return forEach(runId, filter, sort, ascending, r -> {
+                try {
+                    out.write(Snapshots.csv(r.customerId()) + "," + Snapshots.csv(r.name()) + ","
+                            + Snapshots.csv(r.email()) + "," + nz(r.recencyDays()) + "," + r.frequency() + ","
+                            + r.monetary().toPlainString() + "," + nz(r.r()) + "," + nz(r.f()) + ","
+                            + nz(r.m()) + "," + nz(r.rfmCode()) + "," + Snapshots.csv(r.segment()) + ","
+                            + Snapshots.csv(r.segmentCn8()) + "," + Snapshots.csv(r.segmentCustom()) + ","
+                            + r.lifecycleStage() + "," + nz(r.abcClass()) + "," + nz(r.pAlive()) + ","
+                            + nz(r.expectedPurchases90d()) + ","
+                            + r.historicalClv().toPlainString() + ","
+                            + (r.predictedClv() == null ? "" : r.predictedClv().toPlainString()) + "\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Hands every customer that passes the filter, in the page's order, to {@code row}, streamed with a cursor (the
+     * snapshot is never held in memory). Returns the rows handed over.
+     */
+    public long forEach(long runId, CustomerFilter filter, String sort, boolean ascending, Consumer<CustomerResult> row)
+            throws SQLException {
         long count = 0;
         try (Connection c = dataSource.getConnection()) {
             Where where = where(c, runId, filter);
@@ -104,18 +151,7 @@ public final class CustomerList {
                 ps.setFetchSize(5_000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        CustomerResult r = result(rs);
-                        out.write(Snapshots.csv(r.customerId()) + "," + Snapshots.csv(r.name()) + ","
-                                + Snapshots.csv(r.email()) + "," + nz(r.recencyDays()) + "," + r.frequency() + ","
-                                + r.monetary().toPlainString() + "," + nz(r.r()) + "," + nz(r.f()) + ","
-                                + nz(r.m()) + "," + nz(r.rfmCode()) + "," + Snapshots.csv(r.segment()) + ","
-                                + Snapshots.csv(r.segmentCn8()) + "," + Snapshots.csv(r.segmentCustom()) + ","
-                                + r.lifecycleStage() + "," + nz(r.abcClass()) + "," + nz(r.pAlive()) + ","
-                                + nz(r.expectedPurchases90d()) + ","
-                                + r.historicalClv().toPlainString() + ","
-                                + (r.predictedClv() == null
-                                        ? ""
-                                        : r.predictedClv().toPlainString()) + "\n");
+                        row.accept(result(rs));
                         count++;
                     }
                 }
@@ -249,11 +285,16 @@ public final class CustomerList {
         }
     }
 
-    /** The stored conditions of a custom rule today (rules may have changed since the run), if it exists. */
-    public Optional<String> customRuleConditions(String code) throws SQLException {
+    /**
+     * The conditions of the custom rule that put customers in segment {@code code} in that run, as the run used them
+     * (the rules may have been edited since), if the run kept its rules (runs before this was stored did not).
+     */
+    public Optional<String> customRuleConditions(long runId, String code) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        prepare(c, "select conditions from custom_segment_rule where code = ?", List.of(code));
+                PreparedStatement ps = prepare(
+                        c,
+                        "select conditions from run_custom_rule where run_id = ? and code = ?",
+                        List.of(runId, code));
                 ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
         }
@@ -309,6 +350,7 @@ public final class CustomerList {
                     };
             sql.append(" and ").append(column).append(" = ?");
             args.add(f.segment());
+            if (f.movedFrom() != null) movedFrom(sql, args, runId, column.replace("s.", "p."), f.movedFrom());
         }
         equal(sql, args, "s.lifecycle_stage", f.stage());
         equal(sql, args, "s.abc_class", f.abcClass());
@@ -318,6 +360,25 @@ public final class CustomerList {
         range(sql, args, "s.p_alive", f.pAliveMin(), f.pAliveMax());
         range(sql, args, "s.predicted_clv", f.clvMin(), f.clvMax());
         return new Where(sql.toString(), args);
+    }
+
+    /** Customers in (or, for "new", absent from) the previous succeeded run's segment: by its primary key. */
+    private static void movedFrom(StringBuilder sql, List<Object> args, long runId, String column, String from) {
+        String previous = "(select max(id) from scoring_run where status = 'SUCCEEDED' and id < ?)";
+        if (from.equals(CustomerFilter.NEW_SINCE_PREVIOUS_RUN)) {
+            sql.append(" and not exists (select 1 from customer_score p where p.run_id = ")
+                    .append(previous)
+                    .append(" and p.customer_id = s.customer_id)");
+            args.add(runId);
+        } else {
+            sql.append(" and exists (select 1 from customer_score p where p.run_id = ")
+                    .append(previous)
+                    .append(" and p.customer_id = s.customer_id and ")
+                    .append(column)
+                    .append(" = ?)");
+            args.add(runId);
+            args.add(from);
+        }
     }
 
     private static boolean isCustomerId(Connection c, String search) throws SQLException {

@@ -45,6 +45,12 @@ public class UserAccount {
     @Column(name = "password_changed_at")
     private LocalDateTime passwordChangedAt;
 
+    @Column(name = "language")
+    private String language;
+
+    /** The languages the dashboard speaks, as BCP 47 tags. */
+    public static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "zh-CN");
+
     protected UserAccount() {}
 
     public UserAccount(String username, String passwordHash, Role role, LocalDateTime createdAt) {
@@ -128,6 +134,18 @@ public class UserAccount {
 
     public LocalDateTime getPasswordChangedAt() {
         return passwordChangedAt;
+    }
+
+    /** The language the user last chose for the dashboard, or null (the browser's then). */
+    public String getLanguage() {
+        return language;
+    }
+
+    /** @throws IllegalArgumentException for a language the dashboard does not speak */
+    public static void checkLanguage(String tag) {
+        if (!LANGUAGES.contains(tag)) {
+            throw new IllegalArgumentException("Unknown language '" + shorten(tag) + "': use en or zh-CN.");
+        }
     }
 
     /** Whether this user counts towards "at least one enabled ADMIN". */

@@ -83,6 +83,16 @@ public class UserAccounts {
                 .executeUpdate();
     }
 
+    /** Remembers the dashboard language a user chose ({@code en} or {@code zh-CN}). */
+    @Transactional
+    public void rememberLanguage(String username, String language) {
+        UserAccount.checkLanguage(language);
+        em.createQuery("update UserAccount u set u.language = :language where u.username = :name")
+                .setParameter("language", language)
+                .setParameter("name", username)
+                .executeUpdate();
+    }
+
     /** A change that would leave the product without an enabled ADMIN. */
     public static final class LastAdminException extends RuntimeException {
         private static final long serialVersionUID = 1L;

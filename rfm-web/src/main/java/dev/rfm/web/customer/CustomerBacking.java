@@ -88,7 +88,8 @@ public class CustomerBacking implements Serializable {
         lifecycleThresholds = rules.lifecycleThresholds();
         segmentRule = standardRule(current);
         if (current.segmentCustom() != null) {
-            customRule = list.customRuleConditions(current.segmentCustom()).orElse(null);
+            customRule = list.customRuleConditions(run.getAsLong(), current.segmentCustom())
+                    .orElse(null);
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.SQLException;
@@ -73,6 +74,30 @@ public class CustomerDirectory {
             return list.writeCsv(runId, filter, sort, ascending, out);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the customers failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the filtered customers as an Excel workbook. Refused (before anything is written) when they are more
+     * than one sheet holds: the CSV export has no such limit.
+     */
+    public long writeWorkbook(
+            long runId, CustomerFilter filter, String sort, boolean ascending, String sheetName, OutputStream out)
+            throws IOException {
+        if (count(runId, filter) > CustomerWorkbook.MAX_CUSTOMERS) throw new TooManyForExcel();
+        try (CustomerWorkbook workbook = new CustomerWorkbook(sheetName)) {
+            long rows = list.forEach(runId, filter, sort, ascending, workbook::add);
+            workbook.write(out);
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the customers failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The list is longer than an Excel sheet. */
+    public static final class TooManyForExcel extends RuntimeException {
+        TooManyForExcel() {
+            super("More than " + CustomerWorkbook.MAX_CUSTOMERS + " customers: export them as CSV");
         }
     }
 

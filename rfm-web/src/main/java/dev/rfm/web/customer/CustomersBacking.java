@@ -1,10 +1,13 @@
 package dev.rfm.web.customer;
 
+import static dev.rfm.web.i18n.Texts.text;
+
 import dev.rfm.domain.snapshot.CustomerFilter;
 import dev.rfm.domain.snapshot.CustomerResult;
 import dev.rfm.domain.snapshot.SegmentRow;
 import dev.rfm.domain.snapshot.Snapshots;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -25,7 +28,9 @@ import org.primefaces.event.SelectEvent;
 
 /**
  * Backs {@code customers.xhtml} (every role): the filter form, the lazy table of the current snapshot and the CSV
- * export of what the filter keeps. {@code ?scheme=standard&segment=CHAMPIONS} presets the segment filter.
+ * export of what the filter keeps. The address presets filters: {@code ?scheme=standard&segment=CHAMPIONS} (the
+ * Segments page), {@code ?r=5&f=4} (a heatmap cell), {@code ?segment=AT_RISK&movedFrom=CHAMPIONS} (a migration cell;
+ * {@code movedFrom=NONE}: new since the previous run).
  */
 @Named
 @ViewScoped
@@ -60,6 +65,8 @@ public class CustomersBacking implements Serializable {
     private Double pAliveMax;
     private BigDecimal clvMin;
     private BigDecimal clvMax;
+    private String movedFrom;
+    private boolean showsCurrentRun = true;
 
     private List<SegmentRow> segments = List.of();
     private List<SegmentRow> stages = List.of();
@@ -77,14 +84,21 @@ public class CustomersBacking implements Serializable {
     }
 
     private void prepare() throws SQLException {
-        OptionalLong current = snapshots.currentRunId();
-        if (current.isEmpty()) return;
-        runId = current.getAsLong();
         Map<String, String> params =
                 FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        OptionalLong current = linkedRun(params.get("run"));
+        if (current.isEmpty()) current = snapshots.currentRunId();
+        if (current.isEmpty()) return;
+        runId = current.getAsLong();
+        showsCurrentRun = snapshots.currentRunId().equals(current);
         String wanted = params.get("scheme");
         if (wanted != null && SCHEMES.contains(wanted)) scheme = wanted;
         segment = params.get("segment");
+        Integer r = score(params.get("r"));
+        Integer f = score(params.get("f"));
+        if (r != null) rMin = rMax = r;
+        if (f != null) fMin = fMax = f;
+        movedFrom = segment == null || segment.isBlank() ? null : params.get("movedFrom");
         stages = snapshots.segments(runId, "lifecycle");
         standardNames = new java.util.HashMap<>();
         for (SegmentRow row : snapshots.segments(runId, "standard")) standardNames.put(row.code(), row);
@@ -110,7 +124,8 @@ public class CustomersBacking implements Serializable {
                 pAliveMin,
                 pAliveMax,
                 clvMin,
-                clvMax);
+                clvMax,
+                segment == null || segment.isBlank() ? null : movedFrom);
         FacesContext faces = FacesContext.getCurrentInstance();
         if (faces != null
                 && faces.getViewRoot() != null
@@ -121,7 +136,7 @@ public class CustomersBacking implements Serializable {
 
     /** Clears every filter. */
     public void reset() {
-        search = segment = stage = abcClass = null;
+        search = segment = stage = abcClass = movedFrom = null;
         rMin = rMax = fMin = fMax = mMin = mMax = null;
         pAliveMin = pAliveMax = null;
         clvMin = clvMax = null;
@@ -156,6 +171,76 @@ public class CustomersBacking implements Serializable {
         directory.writeCsv(runId, applied, rows.sort(), rows.ascending(), out);
         out.flush();
         faces.responseComplete();
+    }
+
+    /**
+     * Streams the same list as an Excel workbook; a list longer than one sheet gets a message that points to CSV
+     * instead of a cut file.
+     */
+    public void exportExcel() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (directory.count(runId, applied) > CustomerWorkbook.MAX_CUSTOMERS) {
+            FacesContext.getCurrentInstance()
+                    .addMessage(
+                            null,
+                            new FacesMessage(
+                                    FacesMessage.SEVERITY_WARN,
+                                    text("customers.tooManyForExcel", CustomerWorkbook.MAX_CUSTOMERS),
+                                    ""));
+            return;
+        }
+        // written to a file first: a failure then shows as a page, not as a broken download, and the length is known
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("rfm-customers-", ".xlsx");
+        try {
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                directory.writeWorkbook(runId, applied, rows.sort(), rows.ascending(), "run " + runId, out);
+            }
+            ExternalContext context = faces.getExternalContext();
+            context.responseReset();
+            context.setResponseContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            context.setResponseContentLength((int) Math.min(Integer.MAX_VALUE, java.nio.file.Files.size(file)));
+            context.setResponseHeader(
+                    "Content-Disposition", "attachment; filename=\"customers-run-" + runId + ".xlsx\"");
+            java.nio.file.Files.copy(file, context.getResponseOutputStream());
+            faces.responseComplete();
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * The run a link counted its customers in (an Overview cell), when it is a succeeded run still kept: a newer
+     * run may have finished since the Overview was drawn, and the click must open the customers it counted.
+     */
+    private OptionalLong linkedRun(String text) throws SQLException {
+        if (text == null || !text.matches("[0-9]{1,18}")) return OptionalLong.empty();
+        long id = Long.parseLong(text);
+        return snapshots
+                .run(id)
+                .filter(r -> r.status() == dev.rfm.domain.snapshot.RunStatus.SUCCEEDED)
+                .map(r -> OptionalLong.of(id))
+                .orElse(OptionalLong.empty());
+    }
+
+    /** Whether the page shows the current run (not an older one a link asked for). */
+    public boolean isCurrentRun() {
+        return showsCurrentRun;
+    }
+
+    /** A score from the address (a heatmap cell), or null when it is not one of 1..9. */
+    private static Integer score(String text) {
+        return text != null && text.matches("[1-9]") ? Integer.valueOf(text) : null;
+    }
+
+    /** The segment of the previous run the list is narrowed to (a migration cell), or null. */
+    public String getMovedFrom() {
+        return applied.movedFrom();
+    }
+
+    /** Shows every customer of the segment again, wherever they were before. */
+    public void clearMovedFrom() {
+        movedFrom = null;
+        apply();
     }
 
     private CustomerFilter applied() {

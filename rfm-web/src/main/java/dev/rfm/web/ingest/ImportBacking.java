@@ -1,5 +1,7 @@
 package dev.rfm.web.ingest;
 
+import static dev.rfm.web.i18n.Texts.text;
+
 import dev.rfm.domain.ingest.ImportRecord;
 import dev.rfm.domain.user.Role;
 import jakarta.annotation.PostConstruct;
@@ -79,7 +81,7 @@ public class ImportBacking implements Serializable {
     }
 
     private void tooLarge(FacesContext faces) {
-        String summary = faces.getApplication().getResourceBundle(faces, "msg").getString("import.tooLarge");
+        String summary = text("import.tooLarge");
         faces.addMessage(
                 null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, summary + " " + importer.maxBytes()));
     }
@@ -96,8 +98,7 @@ public class ImportBacking implements Serializable {
         if (job != null && job.isFailed()) {
             // summary and detail: a message without detail shows its summary twice in the growl
             FacesContext faces = FacesContext.getCurrentInstance();
-            String summary =
-                    faces.getApplication().getResourceBundle(faces, "msg").getString("import.failed");
+            String summary = text("import.failed");
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, job.getFailureMessage()));
         }
         loadHistory();

@@ -3,8 +3,10 @@ package dev.rfm.web.overview;
 import dev.rfm.domain.customer.CustomerBase;
 import dev.rfm.domain.customer.Customers;
 import dev.rfm.domain.snapshot.RunOverview;
+import dev.rfm.domain.snapshot.RunRecord;
 import dev.rfm.domain.snapshot.SegmentRow;
 import dev.rfm.domain.snapshot.Snapshots;
+import dev.rfm.web.platform.DemoDataLoader;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,6 +39,11 @@ public class OverviewBacking {
     @Inject
     RunOverview overview;
 
+    @Inject
+    DemoDataLoader demoData;
+
+    private RunRecord working;
+
     private CustomerBase base;
     private Long runId;
     private RunOverview.Kpis kpis;
@@ -53,6 +60,10 @@ public class OverviewBacking {
     void load() {
         base = customers.base();
         try {
+            working = snapshots.recentRuns(1).stream()
+                    .filter(r -> !r.status().isFinished())
+                    .findFirst()
+                    .orElse(null);
             OptionalLong current = snapshots.currentRunId();
             if (current.isEmpty()) return;
             runId = current.getAsLong();
@@ -188,6 +199,41 @@ public class OverviewBacking {
                 .map(s -> chinese && s.nameZh() != null ? s.nameZh() : s.nameEn())
                 .findFirst()
                 .orElse(code);
+    }
+
+    /** Whether the demo data loads or a run works: the page shows its progress and polls until it ends. */
+    public boolean isWorking() {
+        return demoData.isLoading() || working != null;
+    }
+
+    public boolean isDemoLoading() {
+        return demoData.isLoading();
+    }
+
+    public int getDemoPercent() {
+        return demoData.getPercent();
+    }
+
+    /** The run that is queued or working, or null. */
+    public RunRecord getWorkingRun() {
+        return working;
+    }
+
+    public String phase(String phase) {
+        return dev.rfm.web.run.RunsBacking.phaseLabel(phase);
+    }
+
+    public int getRunPercent() {
+        return working == null ? 0 : (int) Math.floor(Math.max(0, Math.min(1, working.progress())) * 100);
+    }
+
+    /** Called by the poll: once the work has ended, the page is shown again with what it produced. */
+    public void poll() throws java.io.IOException {
+        if (!isWorking()) {
+            var external =
+                    jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+            external.redirect(external.getRequestContextPath() + "/index.xhtml");
+        }
     }
 
     public List<Long> getLastRuns() {

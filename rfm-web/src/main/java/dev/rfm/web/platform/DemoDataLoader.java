@@ -5,7 +5,6 @@ import dev.rfm.domain.demo.DemoDataGenerator;
 import dev.rfm.domain.demo.DemoDataSettings;
 import dev.rfm.domain.demo.DemoDataSummary;
 import dev.rfm.domain.ingest.ImportFailedException;
-import dev.rfm.domain.ingest.ImportProgress;
 import dev.rfm.domain.ingest.ImportResult;
 import dev.rfm.web.ingest.Importer;
 import jakarta.annotation.PostConstruct;
@@ -61,6 +60,9 @@ public class DemoDataLoader {
 
     private volatile boolean loading;
 
+    /** How far the import of the generated file is, 0..100 (generating counts as 0). */
+    private volatile int percent;
+
     /** Fired when the demo data has been imported, e.g. to start the first scoring run. */
     public record DemoDataLoaded(long importId, LocalDate lastDay) {}
 
@@ -85,7 +87,10 @@ public class DemoDataLoader {
             LOG.info(() -> "Demo data generated: " + summary.customers() + " customers, " + summary.rows() + " rows");
             ImportResult result;
             try (InputStream in = Files.newInputStream(file)) {
-                result = importer.importCsv(in, Files.size(file), "demo-data.csv", "system", ImportProgress.none());
+                result = importer.importCsv(
+                        in, Files.size(file), "demo-data.csv", "system", (phase, read, total, rows) -> {
+                            if (total > 0) percent = (int) Math.min(99, 100 * read / total);
+                        });
             }
             LOG.info(() -> "Demo data imported: " + result.customersCreated() + " customers, " + result.ordersCreated()
                     + " orders");
@@ -107,5 +112,10 @@ public class DemoDataLoader {
     /** True while the demo data is being generated and imported (the overview says so). */
     public boolean isLoading() {
         return loading;
+    }
+
+    /** How far the loading is, 0..100. */
+    public int getPercent() {
+        return percent;
     }
 }

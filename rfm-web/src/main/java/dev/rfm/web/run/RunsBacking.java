@@ -1,5 +1,8 @@
 package dev.rfm.web.run;
 
+import static dev.rfm.web.i18n.Texts.bundle;
+import static dev.rfm.web.i18n.Texts.text;
+
 import dev.rfm.analytics.run.RunRequest;
 import dev.rfm.analytics.run.RunTrigger;
 import dev.rfm.analytics.run.ScoringRuns;
@@ -17,14 +20,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.sql.SQLException;
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -191,6 +192,11 @@ public class RunsBacking implements Serializable {
 
     /** A run's phase in the reader's language ("reading orders" → "读取订单"), as stored when no label exists. */
     public String phase(String phase) {
+        return phaseLabel(phase);
+    }
+
+    /** {@link #phase} for other pages. */
+    public static String phaseLabel(String phase) {
         if (phase == null) return "";
         try {
             return bundle().getString("runs.phase." + phase.replace(' ', '-'));
@@ -209,21 +215,6 @@ public class RunsBacking implements Serializable {
         if (seconds < 3600) return String.format(java.util.Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
         return String.format(
                 java.util.Locale.ROOT, "%dh %02dm %02ds", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
-    }
-
-    private static ResourceBundle bundle() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return faces.getApplication().getResourceBundle(faces, "msg");
-    }
-
-    private static String text(String key, Object... args) {
-        String pattern = bundle().getString(key);
-        return args.length == 0
-                ? pattern
-                : new MessageFormat(
-                                pattern,
-                                FacesContext.getCurrentInstance().getViewRoot().getLocale())
-                        .format(args);
     }
 
     /** Summary and an empty detail: a message without detail shows its summary twice in the growl. */

@@ -1,5 +1,7 @@
 package dev.rfm.web.segment;
 
+import static dev.rfm.web.i18n.Texts.text;
+
 import dev.rfm.analytics.run.CustomSegments;
 import dev.rfm.analytics.run.CustomSegments.AuditEntry;
 import dev.rfm.analytics.segment.RulePreview;
@@ -187,11 +189,6 @@ public class SegmentRulesBacking implements Serializable {
     public void discard() {
         newRule();
         load();
-    }
-
-    private static String text(String key) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
     }
 
     public List<RuleDraft> getRules() {

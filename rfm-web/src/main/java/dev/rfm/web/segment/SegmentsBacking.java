@@ -1,5 +1,7 @@
 package dev.rfm.web.segment;
 
+import static dev.rfm.web.i18n.Texts.text;
+
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -7,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.sql.SQLException;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.OptionalLong;
 import org.primefaces.PrimeFaces;
@@ -85,12 +86,6 @@ public class SegmentsBacking implements Serializable {
                 .getLocale()
                 .getLanguage()
                 .equals("zh");
-    }
-
-    private static String text(String key, Object argument) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return MessageFormat.format(
-                faces.getApplication().getResourceBundle(faces, "msg").getString(key), argument);
     }
 
     public List<String> getSchemes() {

@@ -1,5 +1,7 @@
 package dev.rfm.web.user;
 
+import static dev.rfm.web.i18n.Texts.text;
+
 import dev.rfm.domain.user.UserAccount;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -61,10 +63,6 @@ public class PasswordBacking {
     private void error(String clientId, String text) {
         faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         faces.validationFailed();
-    }
-
-    private String text(String key) {
-        return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
     }
 
     public boolean isMustChange() {

@@ -1,5 +1,7 @@
 package dev.rfm.web.user;
 
+import static dev.rfm.web.i18n.Texts.text;
+
 import dev.rfm.domain.user.Role;
 import dev.rfm.domain.user.UserAccount;
 import jakarta.annotation.PostConstruct;
@@ -9,7 +11,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
 import org.primefaces.PrimeFaces;
@@ -136,12 +137,6 @@ public class UsersBacking implements Serializable {
         FacesContext.getCurrentInstance()
                 .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, username), ""));
         PrimeFaces.current().ajax().update("messages");
-    }
-
-    private static String text(String key, Object argument) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return MessageFormat.format(
-                faces.getApplication().getResourceBundle(faces, "msg").getString(key), argument);
     }
 
     public List<UserAccount> getUsers() {
