@@ -27,8 +27,9 @@ public class ScoringProfiles {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    /** A stored profile. */
-    public record StoredProfile(String name, String preset, boolean active, String settings) {}
+    /** A stored profile, and who stored it when. */
+    public record StoredProfile(
+            String name, String preset, boolean active, String settings, LocalDateTime updatedAt, String updatedBy) {}
 
     /** The profile runs use now. */
     public ScoringProfile active() throws SQLException {
@@ -45,15 +46,27 @@ public class ScoringProfiles {
 
     public List<StoredProfile> stored() throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement select =
-                        c.prepareStatement("select name, preset, active, settings from scoring_profile order by name");
+                PreparedStatement select = c.prepareStatement(
+                        "select name, preset, active, settings, updated_at, updated_by from scoring_profile order by name");
                 ResultSet rs = select.executeQuery()) {
             List<StoredProfile> profiles = new ArrayList<>();
             while (rs.next()) {
-                profiles.add(new StoredProfile(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)));
+                Timestamp updatedAt = rs.getTimestamp(5);
+                profiles.add(new StoredProfile(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getBoolean(3),
+                        rs.getString(4),
+                        updatedAt == null ? null : updatedAt.toLocalDateTime(),
+                        rs.getString(6)));
             }
             return profiles;
         }
+    }
+
+    /** The stored profile runs use, if one is stored (otherwise runs use the RETAIL preset). */
+    public Optional<StoredProfile> activeStored() throws SQLException {
+        return stored().stream().filter(StoredProfile::active).findFirst();
     }
 
     public Optional<StoredProfile> find(String name) throws SQLException {
@@ -67,6 +80,7 @@ public class ScoringProfiles {
      */
     public StoredProfile save(String settings, String preset, boolean activate, String user) throws SQLException {
         ScoringProfile profile = ScoringProfileText.decode(settings);
+        LocalDateTime now = LocalDateTime.now();
         String canonical = ScoringProfileText.encode(profile);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -86,7 +100,7 @@ public class ScoringProfiles {
                     insert.setString(2, preset == null ? "CUSTOM" : preset);
                     insert.setString(3, canonical);
                     insert.setBoolean(4, activate);
-                    insert.setTimestamp(5, Timestamp.valueOf(LocalDateTime.now()));
+                    insert.setTimestamp(5, Timestamp.valueOf(now));
                     insert.setString(6, user);
                     insert.executeUpdate();
                 }
@@ -96,6 +110,6 @@ public class ScoringProfiles {
                 throw e;
             }
         }
-        return new StoredProfile(profile.name(), preset == null ? "CUSTOM" : preset, activate, canonical);
+        return new StoredProfile(profile.name(), preset == null ? "CUSTOM" : preset, activate, canonical, now, user);
     }
 }
