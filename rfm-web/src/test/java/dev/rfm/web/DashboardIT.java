@@ -421,6 +421,15 @@ class DashboardIT {
         assertThat(tableRows("importForm:history")).map(row -> row.get(2)).contains("成功", "失败");
         screenshot("import-zh");
 
+        // remembered with the user: a new session (an English-speaking browser) opens in Chinese after signing in
+        browser.findElement(By.id("topbar:logout")).click();
+        waitForPage().until(visibilityOfElementLocated(USERNAME));
+        browser.manage().deleteAllCookies();
+        loggedIn();
+        waitForPage().until(textToBe(By.id("nav-overview"), "概览"));
+        browser.findElement(By.id("nav-import")).click();
+        waitForPage().until(textToBe(HEADING, "导入交易数据"));
+
         browser.findElement(By.id("topbar:english")).click();
         waitForPage().until(textToBe(HEADING, "Import transactions"));
         assertThat(text(By.id("nav-overview"))).isEqualTo("Overview");
