@@ -86,25 +86,41 @@ public final class PasswordHashing {
         }
     }
 
+    /** Why a password cannot be a new password; {@link #message()} in English, the name for other languages. */
+    public enum Weakness {
+        TOO_SHORT("A password needs at least " + MIN_LENGTH + " characters."),
+        TOO_LONG("A password has at most " + MAX_LENGTH + " characters."),
+        ONLY_SPACES("A password cannot be only spaces."),
+        USER_NAME("A password cannot be the user name.");
+
+        private final String message;
+
+        Weakness(String message) {
+            this.message = message;
+        }
+
+        public String message() {
+            return message;
+        }
+    }
+
     /**
      * Why {@code password} cannot be a new password, or {@code null} when it can.
      *
      * @param username the user's name, which the password must not be
      */
-    public static String weakness(String password, String username) {
-        if (password == null || password.length() < MIN_LENGTH) {
-            return "A password needs at least " + MIN_LENGTH + " characters.";
-        }
-        if (password.length() > MAX_LENGTH) {
-            return "A password has at most " + MAX_LENGTH + " characters.";
-        }
-        if (password.isBlank()) {
-            return "A password cannot be only spaces.";
-        }
-        if (password.equalsIgnoreCase(username)) {
-            return "A password cannot be the user name.";
-        }
+    public static Weakness check(String password, String username) {
+        if (password == null || password.length() < MIN_LENGTH) return Weakness.TOO_SHORT;
+        if (password.length() > MAX_LENGTH) return Weakness.TOO_LONG;
+        if (password.isBlank()) return Weakness.ONLY_SPACES;
+        if (password.equalsIgnoreCase(username)) return Weakness.USER_NAME;
         return null;
+    }
+
+    /** {@link #check} in words, or {@code null} when the password can be used. */
+    public static String weakness(String password, String username) {
+        Weakness weakness = check(password, username);
+        return weakness == null ? null : weakness.message();
     }
 
     private static byte[] pbkdf2(char[] password, byte[] salt, int iterations) {

@@ -20,6 +20,15 @@ public final class Texts {
                         .format(args);
     }
 
+    /**
+     * A refusal from the business rules in the reader's language: the text of {@code refused.<reason>} where the
+     * pages have one, else the rule's own (English) message.
+     */
+    public static String refusal(String reason, String message, Object... args) {
+        if (reason == null || !bundle().containsKey("refused." + reason)) return message;
+        return text("refused." + reason, args);
+    }
+
     public static ResourceBundle bundle() {
         FacesContext faces = FacesContext.getCurrentInstance();
         return faces.getApplication().getResourceBundle(faces, "msg");

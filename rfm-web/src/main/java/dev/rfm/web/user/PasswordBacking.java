@@ -50,7 +50,7 @@ public class PasswordBacking {
                     e.field() == UserDirectory.Refused.Field.CURRENT_PASSWORD
                             ? "passwordForm:current"
                             : "passwordForm:newPassword",
-                    e.getMessage());
+                    dev.rfm.web.i18n.Texts.refusal(e.reason(), e.getMessage(), e.arguments()));
             return null;
         }
         faces.addMessage(

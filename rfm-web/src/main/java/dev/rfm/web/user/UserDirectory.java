@@ -37,6 +37,8 @@ public class UserDirectory {
         private static final long serialVersionUID = 1L;
         private final Kind kind;
         private final Field field;
+        private final String reason;
+        private final transient Object[] arguments;
 
         /** Which answer fits: the input is wrong, or it conflicts with what is stored. */
         public enum Kind {
@@ -56,9 +58,27 @@ public class UserDirectory {
         }
 
         Refused(Kind kind, Field field, String message) {
+            this(kind, field, null, message);
+        }
+
+        /**
+         * @param reason names the refusal for the pages' other languages ({@code refused.<reason>} in their texts,
+         *     with {@link #arguments()}); null where the message is shown as it is
+         */
+        Refused(Kind kind, Field field, String reason, String message, Object... arguments) {
             super(message);
+            this.reason = reason;
+            this.arguments = arguments;
             this.kind = kind;
             this.field = field;
+        }
+
+        public String reason() {
+            return reason;
+        }
+
+        public Object[] arguments() {
+            return arguments.clone();
         }
 
         public Kind kind() {
@@ -87,7 +107,7 @@ public class UserDirectory {
         try {
             UserAccount.checkUsername(username);
         } catch (IllegalArgumentException e) {
-            throw new Refused(Refused.Kind.INVALID, Refused.Field.USERNAME, e.getMessage());
+            throw new Refused(Refused.Kind.INVALID, Refused.Field.USERNAME, "userName", e.getMessage());
         }
         Role parsedRole = role(role);
         requireStrong(password, username);
@@ -98,7 +118,11 @@ public class UserDirectory {
         }
         if (accounts.find(username).isPresent() || !accounts.create(account)) {
             throw new Refused(
-                    Refused.Kind.CONFLICT, Refused.Field.USERNAME, "A user named '" + username + "' exists already.");
+                    Refused.Kind.CONFLICT,
+                    Refused.Field.USERNAME,
+                    "userExists",
+                    "A user named '" + username + "' exists already.",
+                    username);
         }
         LOG.info(() -> by + " created user '" + username + "' with role " + parsedRole + ".");
         return account;
@@ -134,7 +158,7 @@ public class UserDirectory {
                 }
             });
         } catch (UserAccounts.LastAdminException e) {
-            throw new Refused(Refused.Kind.CONFLICT, Refused.Field.NONE, e.getMessage());
+            throw new Refused(Refused.Kind.CONFLICT, Refused.Field.NONE, "lastAdmin", e.getMessage());
         }
         signIn.forget(username);
         changed.ifPresent(u -> LOG.info(() -> by + " changed user '" + username + "':"
@@ -148,15 +172,24 @@ public class UserDirectory {
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         UserAccount account = accounts.find(username)
                 .orElseThrow(() -> new Refused(
-                        Refused.Kind.WRONG_PASSWORD, Refused.Field.CURRENT_PASSWORD, "The current password is wrong."));
+                        Refused.Kind.WRONG_PASSWORD,
+                        Refused.Field.CURRENT_PASSWORD,
+                        "wrongPassword",
+                        "The current password is wrong."));
         if (currentPassword == null || !hashing.verify(currentPassword.toCharArray(), account.getPasswordHash())) {
             throw new Refused(
-                    Refused.Kind.WRONG_PASSWORD, Refused.Field.CURRENT_PASSWORD, "The current password is wrong.");
+                    Refused.Kind.WRONG_PASSWORD,
+                    Refused.Field.CURRENT_PASSWORD,
+                    "wrongPassword",
+                    "The current password is wrong.");
         }
         requireStrong(newPassword, username);
         if (newPassword.equals(currentPassword)) {
             throw new Refused(
-                    Refused.Kind.INVALID, Refused.Field.PASSWORD, "The new password must differ from the current one.");
+                    Refused.Kind.INVALID,
+                    Refused.Field.PASSWORD,
+                    "samePassword",
+                    "The new password must differ from the current one.");
         }
         String newHash = hashing.hash(newPassword.toCharArray());
         accounts.update(username, a -> a.changePassword(newHash, false, LocalDateTime.now(clock)));
@@ -165,9 +198,15 @@ public class UserDirectory {
     }
 
     private static void requireStrong(String password, String username) {
-        String weakness = PasswordHashing.weakness(password, username);
+        PasswordHashing.Weakness weakness = PasswordHashing.check(password, username);
         if (weakness != null) {
-            throw new Refused(Refused.Kind.INVALID, Refused.Field.PASSWORD, weakness);
+            throw new Refused(
+                    Refused.Kind.INVALID,
+                    Refused.Field.PASSWORD,
+                    "password." + weakness.name(),
+                    weakness.message(),
+                    PasswordHashing.MIN_LENGTH,
+                    PasswordHashing.MAX_LENGTH);
         }
     }
 
@@ -178,7 +217,9 @@ public class UserDirectory {
             throw new Refused(
                     Refused.Kind.INVALID,
                     Refused.Field.ROLE,
-                    "Unknown role '" + role + "': one of ADMIN, ANALYST, VIEWER.");
+                    "unknownRole",
+                    "Unknown role '" + role + "': one of ADMIN, ANALYST, VIEWER.",
+                    role);
         }
     }
 }

@@ -117,7 +117,12 @@ public class UsersBacking implements Serializable {
                     case ROLE, NONE -> "role";
                 };
         FacesContext faces = FacesContext.getCurrentInstance();
-        faces.addMessage(form + ":" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        faces.addMessage(
+                form + ":" + field,
+                new FacesMessage(
+                        FacesMessage.SEVERITY_ERROR,
+                        dev.rfm.web.i18n.Texts.refusal(e.reason(), e.getMessage(), e.arguments()),
+                        null));
         faces.validationFailed();
     }
 
