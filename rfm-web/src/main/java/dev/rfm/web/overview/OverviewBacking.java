@@ -4,6 +4,7 @@ import dev.rfm.domain.customer.CustomerBase;
 import dev.rfm.domain.customer.Customers;
 import dev.rfm.domain.snapshot.RunOverview;
 import dev.rfm.domain.snapshot.RunRecord;
+import dev.rfm.domain.snapshot.SegmentColours;
 import dev.rfm.domain.snapshot.SegmentRow;
 import dev.rfm.domain.snapshot.Snapshots;
 import dev.rfm.web.platform.DemoDataLoader;
@@ -41,6 +42,9 @@ public class OverviewBacking {
 
     @Inject
     DemoDataLoader demoData;
+
+    @Inject
+    dev.rfm.web.i18n.LanguageBacking language;
 
     private RunRecord working;
 
@@ -234,6 +238,49 @@ public class OverviewBacking {
                     jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
             external.redirect(external.getRequestContextPath() + "/index.xhtml");
         }
+    }
+
+    /**
+     * Segment sizes over the last runs as a Chart.js line chart (PrimeFaces' {@code p:chart}): one line per
+     * standard segment in its colour, runs oldest first, names in the reader's language.
+     */
+    public String getSizesChart() {
+        jakarta.json.JsonArrayBuilder labels = jakarta.json.Json.createArrayBuilder();
+        for (Long run : lastRuns) labels.add(dev.rfm.web.i18n.Texts.text("overview.runShort") + " " + run);
+        jakarta.json.JsonArrayBuilder datasets = jakarta.json.Json.createArrayBuilder();
+        boolean chinese = language.isChinese();
+        for (SegmentRow segment : segments) {
+            jakarta.json.JsonArrayBuilder data = jakarta.json.Json.createArrayBuilder();
+            for (Long run : lastRuns) data.add(size(run, segment.code()));
+            String colour = SegmentColours.of("standard", segment.code());
+            datasets.add(jakarta.json.Json.createObjectBuilder()
+                    .add("label", chinese && segment.nameZh() != null ? segment.nameZh() : segment.nameEn())
+                    .add("data", data)
+                    .add("borderColor", colour)
+                    .add("backgroundColor", colour)
+                    .add("tension", 0.2));
+        }
+        return jakarta.json.Json.createObjectBuilder()
+                .add("type", "line")
+                .add(
+                        "data",
+                        jakarta.json.Json.createObjectBuilder()
+                                .add("labels", labels)
+                                .add("datasets", datasets))
+                .add(
+                        "options",
+                        jakarta.json.Json.createObjectBuilder()
+                                .add("maintainAspectRatio", false)
+                                .add("animation", false)
+                                .add(
+                                        "plugins",
+                                        jakarta.json.Json.createObjectBuilder()
+                                                .add(
+                                                        "legend",
+                                                        jakarta.json.Json.createObjectBuilder()
+                                                                .add("position", "right"))))
+                .build()
+                .toString();
     }
 
     public List<Long> getLastRuns() {
