@@ -121,7 +121,9 @@ public class OverviewBacking {
     public String change(long now, long before) {
         if (previous == null) return "";
         long d = now - before;
-        return d > 0 ? "+" + d : d < 0 ? Long.toString(d) : "±0";
+        String shown =
+                java.text.NumberFormat.getIntegerInstance(language.getLocale()).format(d);
+        return d > 0 ? "+" + shown : d < 0 ? shown : "±0";
     }
 
     /** As {@link #change(long, long)} for fractions, in percentage points with one decimal. */
@@ -136,7 +138,10 @@ public class OverviewBacking {
     public String changeAmount(BigDecimal now, BigDecimal before) {
         if (previous == null || now == null || before == null) return "";
         BigDecimal d = now.subtract(before);
-        return (d.signum() > 0 ? "+" : d.signum() == 0 ? "±" : "") + d.setScale(2, java.math.RoundingMode.HALF_EVEN);
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(language.getLocale());
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return (d.signum() > 0 ? "+" : d.signum() == 0 ? "±" : "") + format.format(d);
     }
 
     public List<SegmentRow> getSegments() {
