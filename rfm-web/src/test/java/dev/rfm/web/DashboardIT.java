@@ -20,17 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,23 +40,12 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real browser: headless Chromium driven by Selenium against the real WAR on Payara Micro (empty
@@ -79,12 +64,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path TARGET = Path.of(System.getProperty("basedir", "."), "target");
-    private static final Path SCREENSHOTS = TARGET.resolve("screenshots");
-
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(5);
 
     private static final By USERNAME = By.id("login:username");
@@ -101,9 +80,6 @@ class DashboardIT {
             + "WEB-4,WEB-C3,2024-03-01,twelve,,\n"
             + "WEB-5,WEB-C3,2024-03-02,25.00,1,web\n";
 
-    private static ChromeDriverService service;
-    private static ChromeDriver browser;
-    private static Path profile;
     private static Path uploads;
 
     @Deployment(testable = false)
@@ -111,23 +87,8 @@ class DashboardIT {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("rfm.war")));
     }
 
-    /** When a test fails, what the browser showed: a screenshot and the page source beside the other shots. */
     @RegisterExtension
-    static final TestWatcher SHOW_FAILURES = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser == null) {
-                return;
-            }
-            String name = "failed-" + context.getRequiredTestMethod().getName();
-            try {
-                screenshot(name);
-                Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
-            } catch (IOException | RuntimeException e) {
-                cause.addSuppressed(e);
-            }
-        }
-    };
+    static final Browser browser = new Browser("dashboard");
 
     @ArquillianResource
     URL base;
@@ -135,7 +96,7 @@ class DashboardIT {
     ApiClient api;
 
     private static boolean browserInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        return Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER);
     }
 
     /**
@@ -144,7 +105,7 @@ class DashboardIT {
      */
     static final class ChromiumInstalled implements ExecutionCondition, BeforeAllCallback {
 
-        private static final String MISSING = CHROMIUM + " or " + CHROMEDRIVER
+        private static final String MISSING = Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER
                 + " is missing (Debian packages chromium and chromium-driver; .ci/run installs them)";
 
         @Override
@@ -166,79 +127,13 @@ class DashboardIT {
     }
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        uploads = Files.createTempDirectory(TARGET, "browser-uploads-");
-        profile = Files.createTempDirectory(TARGET, "chromium-profile-");
-        // an explicit driver binary: Selenium Manager never runs (it would try to download one)
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(TARGET.resolve("chromedriver.log").toFile())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1400,1000",
-                "--lang=en-US",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        // the dashboard starts in the browser's language: make it English whatever the machine's locale
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        // the console log, where Chromium reports every Content-Security-Policy violation
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        deleteTree(profile);
-        deleteTree(uploads);
-    }
-
-    /** Best effort: a Chromium helper process may still be writing to the profile; target/ is wiped anyway. */
-    private static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            System.err.println("Could not delete " + dir + ": " + e);
-        }
+    static void uploadsFolder() throws IOException {
+        uploads = browser.folder("browser-uploads");
     }
 
     @BeforeEach
     void client() {
         api = new ApiClient(base);
-    }
-
-    /** PrimeFaces runs under the Content-Security-Policy of the pages: the browser refused nothing. */
-    @AfterEach
-    void noContentSecurityPolicyViolation() {
-        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
-                .toList();
-        assertThat(violations).isEmpty();
     }
 
     // ---- login -------------------------------------------------------------------------------------------------
@@ -247,11 +142,11 @@ class DashboardIT {
     @Order(1)
     void aVisitorWithoutASessionIsSentToTheLoginForm() throws IOException {
         browser.get(base.toString());
-        waitForPage().until(urlContains("/login.xhtml?continue="));
+        browser.waitForPage().until(urlContains("/login.xhtml?continue="));
         assertThat(browser.getTitle()).isEqualTo("Log in · RFM customer value");
         assertThat(browser.findElement(USERNAME).isDisplayed()).isTrue();
         assertThat(browser.findElement(PASSWORD).getAttribute("type")).isEqualTo("password");
-        screenshot("login");
+        browser.wholePageScreenshot("login");
     }
 
     @Test
@@ -262,14 +157,14 @@ class DashboardIT {
         browser.findElement(PASSWORD).sendKeys("not-the-password");
         browser.findElement(SUBMIT).click();
 
-        WebElement error = waitForPage()
+        WebElement error = browser.waitForPage()
                 .until(visibilityOfElementLocated(By.cssSelector("[id='login:messages'] .ui-messages-error")));
         assertThat(error.getText()).contains("User name or password is wrong.");
         assertThat(browser.getCurrentUrl()).contains("/login.xhtml");
         assertThat(browser.findElement(PASSWORD).getAttribute("value")).isEmpty();
 
         browser.get(base.toString());
-        waitForPage().until(urlContains("/login.xhtml?continue="));
+        browser.waitForPage().until(urlContains("/login.xhtml?continue="));
     }
 
     @Test
@@ -280,7 +175,7 @@ class DashboardIT {
         browser.findElement(PASSWORD).sendKeys(ApiClient.ADMIN_PASSWORD);
         browser.findElement(SUBMIT).click();
 
-        waitForPage().until(textToBe(HEADING, "Overview"));
+        browser.waitForPage().until(textToBe(HEADING, "Overview"));
         assertThat(browser.getCurrentUrl()).doesNotContain("login");
         assertThat(browser.findElement(By.cssSelector(".rfm-user")).getText()).isEqualTo("admin");
 
@@ -302,29 +197,29 @@ class DashboardIT {
                 .toAbsolutePath()
                 .normalize();
         Assumptions.assumeTrue(Files.isReadable(cdnow), cdnow + " is not here");
-        loggedIn();
+        browser.loggedIn(base);
         openImportPage();
 
         uploadAndAwait(cdnow);
 
-        assertThat(text(By.id("jobFile"))).isEqualTo("cdnow_orders.csv");
-        assertThat(text(By.id("importForm:rowsRead"))).isEqualTo("69,659");
-        assertThat(text(By.id("importForm:rowsImported"))).isEqualTo("69,659");
-        assertThat(text(By.id("importForm:customersCreated"))).isEqualTo("23,570");
+        assertThat(browser.text(By.id("jobFile"))).isEqualTo("cdnow_orders.csv");
+        assertThat(browser.text(By.id("importForm:rowsRead"))).isEqualTo("69,659");
+        assertThat(browser.text(By.id("importForm:rowsImported"))).isEqualTo("69,659");
+        assertThat(browser.text(By.id("importForm:customersCreated"))).isEqualTo("23,570");
         assertThat(summary()).isEqualTo(new Summary(69_659, 69_659, 0, 0, 69_659, 23_570));
         assertThat(browser.findElements(By.id("importForm:errors"))).isEmpty();
-        screenshot("import-cdnow");
+        browser.wholePageScreenshot("import-cdnow");
 
         openOverview();
-        assertThat(text(By.id("customerCount"))).isEqualTo("23,570");
-        assertThat(text(By.id("orderCount"))).isEqualTo("69,659");
+        assertThat(browser.text(By.id("customerCount"))).isEqualTo("23,570");
+        assertThat(browser.text(By.id("orderCount"))).isEqualTo("69,659");
         assertThat(overviewTotals()).isEqualTo(apiTotals());
     }
 
     @Test
     @Order(5)
     void anUploadKeepsGoodRowsNamesBadOnesSkipsDuplicatesAndRefusesBrokenFiles() throws Exception {
-        loggedIn();
+        browser.loggedIn(base);
         Totals before = apiTotals();
         openImportPage();
         Path small = write("small-orders.csv", SMALL_FILE);
@@ -333,12 +228,12 @@ class DashboardIT {
         WebElement bar = browser.findElement(By.id("importForm:bar"));
         assertThat(bar.getAttribute("aria-valuenow")).isEqualTo("100");
         assertThat(bar.getText()).isEqualTo("100%");
-        assertThat(text(By.id("phase"))).isEqualTo("Import finished");
+        assertThat(browser.text(By.id("phase"))).isEqualTo("Import finished");
         assertThat(summary()).isEqualTo(new Summary(6, 4, 0, 2, 3, 3));
-        assertThat(tableRows("importForm:errors"))
+        assertThat(browser.tableRows("importForm:errors"))
                 .map(row -> row.subList(0, 2))
                 .containsExactly(List.of("5", "order_date"), List.of("6", "amount"));
-        assertThat(tableRows("importForm:errors"))
+        assertThat(browser.tableRows("importForm:errors"))
                 .allSatisfy(row -> assertThat(row.get(2)).isNotBlank());
         String download =
                 browser.findElement(By.id("importForm:downloadErrors")).getAttribute("href");
@@ -349,26 +244,26 @@ class DashboardIT {
         assertThat(csv.body().lines().skip(1))
                 .satisfiesExactly(l -> assertThat(l).startsWith("5,order_date,"), l -> assertThat(l)
                         .startsWith("6,amount,"));
-        screenshot("import-summary");
+        browser.wholePageScreenshot("import-summary");
 
         uploadAndAwait(small);
         assertThat(summary()).as("the same file again").isEqualTo(new Summary(6, 0, 4, 2, 0, 0));
 
         uploadAndAwait(write("no-order-columns.csv", "customer_id,order_date\nX-1,2024-01-01\n"));
-        assertThat(text(By.id("phase"))).isEqualTo("Import failed");
+        assertThat(browser.text(By.id("phase"))).isEqualTo("Import failed");
         String missingColumns = "The header (line 1) lacks the required columns order_id, amount";
-        assertThat(text(By.id("failureMessage"))).isEqualTo(missingColumns);
+        assertThat(browser.text(By.id("failureMessage"))).isEqualTo(missingColumns);
         assertThat(browser.findElements(By.id("importForm:summary"))).isEmpty();
         assertThat(newestGrowl()).containsExactly("Import failed", missingColumns);
 
         uploadAndAwait(write("empty.csv", ""));
-        assertThat(text(By.id("phase"))).isEqualTo("Import failed");
+        assertThat(browser.text(By.id("phase"))).isEqualTo("Import failed");
         String emptyFile = "The file is empty: expected a header row and order lines";
-        assertThat(text(By.id("failureMessage"))).isEqualTo(emptyFile);
+        assertThat(browser.text(By.id("failureMessage"))).isEqualTo(emptyFile);
         assertThat(newestGrowl()).containsExactly("Import failed", emptyFile);
-        screenshot("import-failed");
+        browser.wholePageScreenshot("import-failed");
 
-        assertThat(tableRows("importForm:history"))
+        assertThat(browser.tableRows("importForm:history"))
                 .map(row -> row.subList(1, 7))
                 .startsWith(
                         List.of("empty.csv", "Failed", "0", "0", "0", "0"),
@@ -387,23 +282,23 @@ class DashboardIT {
     @Test
     @Order(6)
     void theDashboardSwitchesToChineseAndBack() throws IOException {
-        loggedIn();
+        browser.loggedIn(base);
         openOverview();
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(pageScrolls()).as("the overview fits the window's width").isFalse();
-        screenshot("overview-en");
+        browser.wholePageScreenshot("overview-en");
 
         browser.findElement(By.id("topbar:chinese")).click();
-        waitForPage().until(textToBe(By.id("nav-overview"), "概览"));
-        assertThat(text(By.id("nav-import"))).isEqualTo("导入");
-        assertThat(text(By.id("nav-users"))).isEqualTo("用户");
-        assertThat(text(By.id("nav-password"))).isEqualTo("修改密码");
-        assertThat(text(HEADING)).isEqualTo("概览");
+        browser.waitForPage().until(textToBe(By.id("nav-overview"), "概览"));
+        assertThat(browser.text(By.id("nav-import"))).isEqualTo("导入");
+        assertThat(browser.text(By.id("nav-users"))).isEqualTo("用户");
+        assertThat(browser.text(By.id("nav-password"))).isEqualTo("修改密码");
+        assertThat(browser.text(HEADING)).isEqualTo("概览");
         assertThat(browser.getTitle()).isEqualTo("概览 · RFM 客户价值");
         assertThat(browser.findElements(By.cssSelector(".rfm-kpi-label")))
                 .extracting(WebElement::getText)
                 .startsWith("客户数", "订单数", "净收入");
-        assertThat(text(By.id("topbar:logout"))).isEqualTo("退出");
+        assertThat(browser.text(By.id("topbar:logout"))).isEqualTo("退出");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
                 .as("Chromium picks Chinese glyphs by the page language")
                 .isEqualTo("zh-CN");
@@ -411,29 +306,31 @@ class DashboardIT {
         assertThat(pageScrolls())
                 .as("the overview fits the window's width in Chinese too")
                 .isFalse();
-        screenshot("overview-zh");
+        browser.wholePageScreenshot("overview-zh");
 
         browser.findElement(By.id("nav-import")).click();
-        waitForPage().until(textToBe(HEADING, "导入交易数据"));
+        browser.waitForPage().until(textToBe(HEADING, "导入交易数据"));
         assertThat(browser.findElements(By.cssSelector("[id='importForm:history'] th")))
                 .extracting(WebElement::getText)
                 .startsWith("开始时间", "文件", "状态");
-        assertThat(tableRows("importForm:history")).map(row -> row.get(2)).contains("成功", "失败");
-        screenshot("import-zh");
+        assertThat(browser.tableRows("importForm:history"))
+                .map(row -> row.get(2))
+                .contains("成功", "失败");
+        browser.wholePageScreenshot("import-zh");
 
         // remembered with the user: a new session (an English-speaking browser) opens in Chinese after signing in
         browser.findElement(By.id("topbar:logout")).click();
-        waitForPage().until(visibilityOfElementLocated(USERNAME));
+        browser.waitForPage().until(visibilityOfElementLocated(USERNAME));
         browser.manage().deleteAllCookies();
-        loggedIn();
-        waitForPage().until(textToBe(By.id("nav-overview"), "概览"));
+        browser.loggedIn(base);
+        browser.waitForPage().until(textToBe(By.id("nav-overview"), "概览"));
         browser.findElement(By.id("nav-import")).click();
-        waitForPage().until(textToBe(HEADING, "导入交易数据"));
+        browser.waitForPage().until(textToBe(HEADING, "导入交易数据"));
 
         browser.findElement(By.id("topbar:english")).click();
-        waitForPage().until(textToBe(HEADING, "Import transactions"));
-        assertThat(text(By.id("nav-overview"))).isEqualTo("Overview");
-        assertThat(text(By.id("nav-import"))).isEqualTo("Import");
+        browser.waitForPage().until(textToBe(HEADING, "Import transactions"));
+        assertThat(browser.text(By.id("nav-overview"))).isEqualTo("Overview");
+        assertThat(browser.text(By.id("nav-import"))).isEqualTo("Import");
     }
 
     // ---- logout and keyboard ---------------------------------------------------------------------------------------
@@ -441,15 +338,15 @@ class DashboardIT {
     @Test
     @Order(7)
     void loggingOutEndsTheSession() {
-        loggedIn();
+        browser.loggedIn(base);
         browser.findElement(By.id("topbar:logout")).click();
-        waitForPage().until(urlContains("/login.xhtml"));
+        browser.waitForPage().until(urlContains("/login.xhtml"));
         assertThat(browser.findElement(USERNAME).isDisplayed()).isTrue();
 
         browser.get(base.toString());
-        waitForPage().until(urlContains("/login.xhtml?continue="));
+        browser.waitForPage().until(urlContains("/login.xhtml?continue="));
         browser.get(base + "import.xhtml");
-        waitForPage().until(urlContains("/login.xhtml?continue="));
+        browser.waitForPage().until(urlContains("/login.xhtml?continue="));
     }
 
     @Test
@@ -457,10 +354,10 @@ class DashboardIT {
     void theLoginFormWorksWithTheKeyboardAlone() {
         browser.manage().deleteAllCookies();
         browser.get(base + "import.xhtml");
-        waitForPage().until(urlContains("/login.xhtml?continue="));
-        waitForPage().until(visibilityOfElementLocated(USERNAME));
+        browser.waitForPage().until(urlContains("/login.xhtml?continue="));
+        browser.waitForPage().until(visibilityOfElementLocated(USERNAME));
 
-        Actions keyboard = new Actions(browser);
+        Actions keyboard = new Actions(browser.driver());
         keyboard.sendKeys(Keys.TAB).perform();
         assertThat(focusedId()).isEqualTo("login:username");
         keyboard.sendKeys("admin").sendKeys(Keys.TAB).perform();
@@ -468,7 +365,7 @@ class DashboardIT {
         keyboard.sendKeys(ApiClient.ADMIN_PASSWORD).sendKeys(Keys.ENTER).perform();
 
         // back where the visitor was headed
-        waitForPage().until(textToBe(HEADING, "Import transactions"));
+        browser.waitForPage().until(textToBe(HEADING, "Import transactions"));
         assertThat(browser.getCurrentUrl()).endsWith("/import.xhtml");
     }
 
@@ -481,13 +378,13 @@ class DashboardIT {
     @Test
     @Order(9)
     void theAdminAddsAViewerWhoMustChooseHerOwnPasswordAtTheFirstSignIn() throws IOException {
-        loggedIn();
+        browser.loggedIn(base);
         browser.findElement(By.id("nav-users")).click();
-        waitForPage().until(textToBe(HEADING, "Users"));
+        browser.waitForPage().until(textToBe(HEADING, "Users"));
         assertThat(browser.findElement(By.id("addForm:mustChange")).isSelected())
                 .as("must change at the first sign-in: checked by default")
                 .isTrue();
-        assertThat(tableRows("usersForm:users"))
+        assertThat(browser.tableRows("usersForm:users"))
                 .map(row -> row.subList(0, 4))
                 .containsExactly(List.of("admin", "Administrator", "Yes", "No"));
 
@@ -501,17 +398,17 @@ class DashboardIT {
 
         // the keyboard alone: the name and role are still there, Enter in the password field adds
         browser.findElement(By.id("addForm:password")).sendKeys(GIVEN_PASSWORD, Keys.ENTER);
-        waitForPage().until(d -> tableRows("usersForm:users").size() == 2);
+        browser.waitForPage().until(d -> browser.tableRows("usersForm:users").size() == 2);
         assertThat(row(VIEWER).subList(0, 4)).containsExactly(VIEWER, "Viewer", "Yes", "Yes");
         assertThat(row(VIEWER).get(4)).as("created").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
         assertThat(row(VIEWER).get(5)).as("never signed in").isEqualTo("—");
         assertThat(newestGrowl()).first().isEqualTo("User vera added.");
         assertThat(browser.findElement(By.id("addForm:name")).getAttribute("value"))
                 .isEmpty();
-        screenshot("users");
+        browser.wholePageScreenshot("users");
 
         browser.findElement(By.id("topbar:logout")).click();
-        waitForPage().until(urlContains("/login.xhtml"));
+        browser.waitForPage().until(urlContains("/login.xhtml"));
     }
 
     @Test
@@ -521,23 +418,23 @@ class DashboardIT {
         browser.findElement(USERNAME).sendKeys(VIEWER);
         browser.findElement(PASSWORD).sendKeys(GIVEN_PASSWORD);
         browser.findElement(SUBMIT).click();
-        waitForPage().until(textToBe(HEADING, "Change password"));
+        browser.waitForPage().until(textToBe(HEADING, "Change password"));
         assertThat(browser.getCurrentUrl()).endsWith("/password.xhtml");
-        assertThat(text(By.id("passwordForm:mustChange"))).contains("Choose your own password to continue.");
+        assertThat(browser.text(By.id("passwordForm:mustChange"))).contains("Choose your own password to continue.");
 
         browser.get(base + "index.xhtml");
-        waitForPage().until(urlContains("/password.xhtml"));
-        assertThat(text(HEADING)).isEqualTo("Change password");
+        browser.waitForPage().until(urlContains("/password.xhtml"));
+        assertThat(browser.text(HEADING)).isEqualTo("Change password");
         assertThat(browser.findElements(By.id("customerCount"))).isEmpty();
 
         changePassword("not-my-password", OWN_PASSWORD, OWN_PASSWORD);
         assertThat(messageOf("passwordForm:current")).isEqualTo("The current password is wrong.");
         changePassword(GIVEN_PASSWORD, OWN_PASSWORD, "something-else-1");
         assertThat(messageOf("passwordForm:repeat")).isEqualTo("The two new passwords differ.");
-        screenshot("password-must-change");
+        browser.wholePageScreenshot("password-must-change");
 
         changePassword(GIVEN_PASSWORD, OWN_PASSWORD, OWN_PASSWORD);
-        waitForPage().until(textToBe(HEADING, "Overview"));
+        browser.waitForPage().until(textToBe(HEADING, "Overview"));
         assertThat(browser.findElement(By.cssSelector(".rfm-user")).getText()).isEqualTo(VIEWER);
         assertThat(newestGrowl()).first().isEqualTo("Your password was changed.");
         assertThat(browser.findElements(By.id("nav-import")))
@@ -547,51 +444,53 @@ class DashboardIT {
         assertThat(browser.findElements(By.id("nav-password"))).hasSize(1);
 
         browser.get(base + "import.xhtml");
-        waitForPage().until(d -> d.getPageSource().contains("You do not have permission for this page."));
+        browser.waitForPage().until(d -> d.getPageSource().contains("You do not have permission for this page."));
         assertThat(browser.findElements(By.id("importForm:history"))).isEmpty();
         browser.get(base + "users.xhtml");
-        waitForPage().until(d -> d.getPageSource().contains("You do not have permission for this page."));
-        screenshot("viewer-forbidden");
+        browser.waitForPage().until(d -> d.getPageSource().contains("You do not have permission for this page."));
+        browser.wholePageScreenshot("viewer-forbidden");
 
         browser.get(base + "index.xhtml");
-        waitForPage().until(visibilityOfElementLocated(By.id("topbar:logout"))).click();
-        waitForPage().until(urlContains("/login.xhtml"));
+        browser.waitForPage()
+                .until(visibilityOfElementLocated(By.id("topbar:logout")))
+                .click();
+        browser.waitForPage().until(urlContains("/login.xhtml"));
     }
 
     @Test
     @Order(11)
     void theAdminResetsThePasswordAndDisablesTheViewerInTheEditDialog() {
-        loggedIn();
+        browser.loggedIn(base);
         browser.get(base + "users.xhtml");
-        waitForPage().until(textToBe(HEADING, "Users"));
+        browser.waitForPage().until(textToBe(HEADING, "Users"));
         assertThat(row(VIEWER).get(3)).as("she chose her own").isEqualTo("No");
         assertThat(row(VIEWER).get(5)).as("she signed in").isNotEqualTo("—");
 
         editButton(VIEWER).click();
-        waitForPage().until(textToBe(By.id("editName"), VIEWER));
+        browser.waitForPage().until(textToBe(By.id("editName"), VIEWER));
         browser.findElement(By.id("resetForm:password")).sendKeys("reset-password-1", Keys.ENTER);
-        waitForPage().until(d -> row(VIEWER).get(3).equals("Yes"));
-        waitForPage().until(d -> !d.findElement(By.id("editDialog")).isDisplayed());
+        browser.waitForPage().until(d -> row(VIEWER).get(3).equals("Yes"));
+        browser.waitForPage().until(d -> !d.findElement(By.id("editDialog")).isDisplayed());
 
         editButton(VIEWER).click();
-        waitForPage().until(visibilityOfElementLocated(By.id("accessForm:enabled")));
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("accessForm:enabled")));
         assertThat(new Select(browser.findElement(By.id("accessForm:role")))
                         .getFirstSelectedOption()
                         .getText())
                 .isEqualTo("Viewer");
         browser.findElement(By.id("accessForm:enabled")).click();
         browser.findElement(By.id("accessForm:save")).click();
-        waitForPage().until(d -> row(VIEWER).get(2).equals("No"));
+        browser.waitForPage().until(d -> row(VIEWER).get(2).equals("No"));
 
         // the last enabled ADMIN stays one: the refusal shows in the dialog, which stays open
         editButton("admin").click();
-        waitForPage().until(textToBe(By.id("editName"), "admin"));
+        browser.waitForPage().until(textToBe(By.id("editName"), "admin"));
         new Select(browser.findElement(By.id("accessForm:role"))).selectByVisibleText("Analyst");
         browser.findElement(By.id("accessForm:save")).click();
         assertThat(messageOf("accessForm:role")).contains("last enabled ADMIN");
         assertThat(browser.findElement(By.id("editDialog")).isDisplayed()).isTrue();
         browser.findElement(By.id("accessForm:role")).sendKeys(Keys.ESCAPE);
-        waitForPage().until(d -> !d.findElement(By.id("editDialog")).isDisplayed());
+        browser.waitForPage().until(d -> !d.findElement(By.id("editDialog")).isDisplayed());
         assertThat(row("admin").get(1)).isEqualTo("Administrator");
     }
 
@@ -610,17 +509,19 @@ class DashboardIT {
     /** The message shown next to a field, once the answer has put one there. */
     private String messageOf(String fieldId) {
         By message = By.id(fieldId + "Message");
-        return waitForPage().withMessage("a message next to " + fieldId).until(d -> d.findElements(message).stream()
-                .map(WebElement::getText)
-                .map(String::strip)
-                .filter(t -> !t.isEmpty())
-                .findFirst()
-                .orElse(null));
+        return browser.waitForPage()
+                .withMessage("a message next to " + fieldId)
+                .until(d -> d.findElements(message).stream()
+                        .map(WebElement::getText)
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .findFirst()
+                        .orElse(null));
     }
 
     /** The cells of one user's row on the Users page. */
     private List<String> row(String username) {
-        return tableRows("usersForm:users").stream()
+        return browser.tableRows("usersForm:users").stream()
                 .filter(r -> r.get(0).equals(username))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + username));
@@ -648,18 +549,11 @@ class DashboardIT {
     /** Customers and orders in the database. */
     record Totals(long customers, long orders) {}
 
-    private WebDriverWait waitForPage() {
-        WebDriverWait wait = new WebDriverWait(browser, PAGE_TIMEOUT);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
     private void openLoginForm() {
         browser.get(base + "login.xhtml");
-        waitForPage().until(visibilityOfElementLocated(USERNAME));
+        browser.waitForPage().until(visibilityOfElementLocated(USERNAME));
     }
 
-    /** Makes sure a session of the admin exists, logging in through the form when needed. */
     /**
      * The overview of the current run (the CDNOW log, scored twice through the API so that there is a run before):
      * its numbers are the API's, the segment shares add up to 100 %, the R × F grid holds every scored customer, and
@@ -685,7 +579,7 @@ class DashboardIT {
                     .longValue();
             assertThat(api.awaitRunFinished(runId).getString("status")).isEqualTo("SUCCEEDED");
         }
-        loggedIn();
+        browser.loggedIn(base);
         openOverview();
         String heading = browser.findElement(By.cssSelector("h2.rfm-section")).getText();
         long runId = Long.parseLong(heading.substring(heading.lastIndexOf(' ') + 1));
@@ -693,8 +587,8 @@ class DashboardIT {
                         new StringReader(api.get("api/runs/" + runId).body()))
                 .readObject();
         long scored = run.getJsonNumber("customersScored").longValue();
-        assertThat(number(By.id("kpiScored"))).isEqualTo(scored);
-        assertThat(text(By.id("kpiRepeat"))).endsWith("%");
+        assertThat(browser.number(By.id("kpiScored"))).isEqualTo(scored);
+        assertThat(browser.text(By.id("kpiRepeat"))).endsWith("%");
 
         List<WebElement> shareCells = browser.findElements(By.cssSelector("#distribution tr td:nth-child(2)"));
         assertThat(shareCells).hasSize(11);
@@ -714,7 +608,7 @@ class DashboardIT {
                 .sum();
         assertThat(moved).as("every customer of the run came from somewhere").isEqualTo(scored);
         assertThat(pageScrolls()).isFalse();
-        screenshot("overview-run");
+        browser.wholePageScreenshot("overview-run");
     }
 
     /**
@@ -724,7 +618,7 @@ class DashboardIT {
     @Test
     @Order(13)
     void heatmapAndMigrationCellsOpenTheirCustomers() throws Exception {
-        loggedIn();
+        browser.loggedIn(base);
         openOverview();
         WebElement fullest = browser.findElements(By.cssSelector("#heatmap a.rfm-heat-count")).stream()
                 .max(java.util.Comparator.comparingLong(
@@ -735,8 +629,8 @@ class DashboardIT {
         String r = href.replaceAll(".*[?&]r=(\\d).*", "$1");
         String f = href.replaceAll(".*[?&]f=(\\d).*", "$1");
         fullest.click();
-        waitForPage().until(visibilityOfElementLocated(By.id("tableForm:matchingCount")));
-        assertThat(number(By.id("tableForm:matchingCount"))).isEqualTo(cellCount);
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("tableForm:matchingCount")));
+        assertThat(browser.number(By.id("tableForm:matchingCount"))).isEqualTo(cellCount);
         assertThat(browser.findElement(By.id("filterForm:minR_input")).getAttribute("value"))
                 .isEqualTo(r);
         assertThat(browser.findElement(By.id("filterForm:maxF_input")).getAttribute("value"))
@@ -750,11 +644,12 @@ class DashboardIT {
         long moved = Long.parseLong(move.getText().strip());
         String to = move.getAttribute("href").replaceAll(".*[?&]segment=([A-Z_]+).*", "$1");
         move.click();
-        waitForPage().until(visibilityOfElementLocated(By.id("tableForm:movedFrom")));
-        assertThat(number(By.id("tableForm:matchingCount"))).isEqualTo(moved);
-        screenshot("customers-moved");
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("tableForm:movedFrom")));
+        assertThat(browser.number(By.id("tableForm:matchingCount"))).isEqualTo(moved);
+        browser.wholePageScreenshot("customers-moved");
         browser.findElement(By.id("tableForm:clearMovedFrom")).click();
-        waitForPage().until(d -> d.findElements(By.id("tableForm:movedFrom")).isEmpty());
+        browser.waitForPage()
+                .until(d -> d.findElements(By.id("tableForm:movedFrom")).isEmpty());
         // the customers of the run the Overview showed, even if the test server's timer finished a newer one since
         String run = browser.getCurrentUrl().replaceAll(".*[?&]run=(\\d+).*", "$1");
         long segmentSize = Json.createReader(new StringReader(
@@ -767,27 +662,17 @@ class DashboardIT {
                 .orElseThrow()
                 .getJsonNumber("customers")
                 .longValue();
-        assertThat(number(By.id("tableForm:matchingCount"))).isEqualTo(segmentSize);
-    }
-
-    private void loggedIn() {
-        browser.get(base + "index.xhtml");
-        if (browser.getCurrentUrl().contains("/login.xhtml")) {
-            browser.findElement(USERNAME).sendKeys("admin");
-            browser.findElement(PASSWORD).sendKeys(ApiClient.ADMIN_PASSWORD);
-            browser.findElement(SUBMIT).click();
-        }
-        waitForPage().until(visibilityOfElementLocated(By.id("topbar:logout")));
+        assertThat(browser.number(By.id("tableForm:matchingCount"))).isEqualTo(segmentSize);
     }
 
     private void openOverview() {
         browser.findElement(By.id("nav-overview")).click();
-        waitForPage().until(visibilityOfElementLocated(By.id("customerCount")));
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("customerCount")));
     }
 
     private void openImportPage() {
         browser.findElement(By.id("nav-import")).click();
-        waitForPage().until(visibilityOfElementLocated(By.id("importForm:history")));
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("importForm:history")));
     }
 
     /**
@@ -798,36 +683,30 @@ class DashboardIT {
         String newestBefore = newestHistoryEntry();
         browser.findElement(By.cssSelector("[id='importForm'] input[type=file]"))
                 .sendKeys(file.toAbsolutePath().toString());
-        new WebDriverWait(browser, IMPORT_TIMEOUT)
-                .ignoring(StaleElementReferenceException.class)
+        browser.waitUpTo(IMPORT_TIMEOUT)
                 .withMessage("the import of " + file.getFileName() + " finished and is the newest in the history")
-                .until(d -> ajaxIdle()
-                        && List.of("Import finished", "Import failed").contains(text(By.id("phase")))
+                .until(d -> browser.ajaxIdle()
+                        && List.of("Import finished", "Import failed").contains(browser.text(By.id("phase")))
                         && !newestHistoryEntry().equals(newestBefore));
     }
 
-    private boolean ajaxIdle() {
-        return Boolean.TRUE.equals(
-                browser.executeScript("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty()"));
-    }
-
     private String newestHistoryEntry() {
-        List<List<String>> rows = tableRows("importForm:history");
+        List<List<String>> rows = browser.tableRows("importForm:history");
         return rows.isEmpty() ? "" : String.join("|", rows.get(0));
     }
 
     private Summary summary() {
         return new Summary(
-                number(By.id("importForm:rowsRead")),
-                number(By.id("importForm:rowsImported")),
-                number(By.id("importForm:rowsDuplicate")),
-                number(By.id("importForm:rowsRejected")),
-                number(By.id("importForm:ordersCreated")),
-                number(By.id("importForm:customersCreated")));
+                browser.number(By.id("importForm:rowsRead")),
+                browser.number(By.id("importForm:rowsImported")),
+                browser.number(By.id("importForm:rowsDuplicate")),
+                browser.number(By.id("importForm:rowsRejected")),
+                browser.number(By.id("importForm:ordersCreated")),
+                browser.number(By.id("importForm:customersCreated")));
     }
 
     private Totals overviewTotals() {
-        return new Totals(number(By.id("customerCount")), number(By.id("orderCount")));
+        return new Totals(browser.number(By.id("customerCount")), browser.number(By.id("orderCount")));
     }
 
     private Totals apiTotals() throws IOException, InterruptedException {
@@ -843,33 +722,9 @@ class DashboardIT {
         return new Totals(customers, orders);
     }
 
-    /** The data rows of a PrimeFaces data table as cell texts; empty when the table shows its empty message. */
-    private List<List<String>> tableRows(String tableId) {
-        return browser
-                .findElements(By.cssSelector("[id='" + tableId + "_data'] > tr:not(.ui-datatable-empty-message)"))
-                .stream()
-                .map(row -> row.findElements(By.tagName("td")).stream()
-                        .map(WebElement::getText)
-                        .map(String::strip)
-                        .toList())
-                .toList();
-    }
-
-    private String text(By locator) {
-        return browser.findElement(locator).getText().strip();
-    }
-
-    /** A number as the page shows it, digit grouping removed. */
-    private long number(By locator) {
-        String shown = text(locator);
-        String digits = shown.replaceAll("[^0-9-]", "");
-        assertThat(digits).as("a number in %s", shown).matches("-?\\d+");
-        return Long.parseLong(digits);
-    }
-
     /** Summary and detail of the newest growl message on screen, once it is shown. */
     private List<String> newestGrowl() {
-        WebElement newest = waitForPage().until(d -> {
+        WebElement newest = browser.waitForPage().until(d -> {
             List<WebElement> shown = d.findElements(By.cssSelector(".ui-growl-message")).stream()
                     .filter(WebElement::isDisplayed)
                     .toList();
@@ -903,19 +758,5 @@ class DashboardIT {
                 .GET()
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    /** The whole page, not only the window: the window is stretched to the page's height for the shot. */
-    private static void screenshot(String name) throws IOException {
-        Dimension window = browser.manage().window().getSize();
-        long height = (Long) browser.executeScript(
-                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), (int)
-                Math.min(4000, Math.max(window.getHeight(), height + 120))));
-        try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } finally {
-            browser.manage().window().setSize(window);
-        }
     }
 }

@@ -8,12 +8,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.File;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -32,29 +28,14 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Runs page in headless Chromium against the real WAR on an empty database (no demo data): a small file imported
@@ -70,9 +51,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunsPageIT {
 
-    private static final Path TARGET = Path.of(System.getProperty("basedir", "."), "target");
-    private static final Path SCREENSHOTS = TARGET.resolve("screenshots");
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
     private static final LocalDate REFERENCE = LocalDate.of(2025, 1, 1);
     private static final String VIEWER = "runs-viewer";
@@ -80,9 +58,6 @@ class RunsPageIT {
 
     private static final Pattern STARTED = Pattern.compile("Run (\\d+) started as of 2025-01-01\\.");
 
-    private static ChromeDriverService service;
-    private static ChromeDriver browser;
-    private static Path profile;
     private static long startedRun;
 
     @Deployment(testable = false)
@@ -91,85 +66,16 @@ class RunsPageIT {
     }
 
     @RegisterExtension
-    static final TestWatcher SHOW_FAILURES = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser == null) return;
-            String name = "failed-runs-" + context.getRequiredTestMethod().getName();
-            try {
-                screenshot(name);
-                Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
-            } catch (IOException | RuntimeException e) {
-                cause.addSuppressed(e);
-            }
-        }
-    };
+    static final Browser browser = new Browser("runs");
 
     @ArquillianResource
     URL base;
 
     ApiClient api;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory(TARGET, "chromium-profile-runs-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .withLogFile(TARGET.resolve("chromedriver-runs.log").toFile())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1400,1000",
-                "--lang=en-US",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) browser.quit();
-        if (service != null) service.stop();
-        if (profile != null && Files.exists(profile)) {
-            try (var paths = Files.walk(profile)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    try {
-                        Files.deleteIfExists(path);
-                    } catch (IOException e) {
-                        // best effort: a Chromium helper may still write there; target/ is wiped anyway
-                    }
-                }
-            }
-        }
-    }
-
     @BeforeEach
     void client() {
         api = new ApiClient(base);
-    }
-
-    @AfterEach
-    void noContentSecurityPolicyViolation() {
-        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
-                .toList();
-        assertThat(violations).isEmpty();
     }
 
     @Test
@@ -178,18 +84,18 @@ class RunsPageIT {
         HttpResponse<String> imported = api.postCsv("api/imports?fileName=runs-page.csv", orders());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
 
-        logIn("admin", ApiClient.ADMIN_PASSWORD);
+        browser.logIn(base, "admin", ApiClient.ADMIN_PASSWORD);
         browser.findElement(By.id("nav-runs")).click();
-        wait(PAGE_TIMEOUT).until(textToBe(By.cssSelector("main h1"), "Scoring runs"));
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Scoring runs"));
         assertThat(browser.findElements(By.id("runsForm:runNow"))).hasSize(1);
 
         browser.findElement(By.id("runsForm:referenceDate_input")).sendKeys(REFERENCE.toString());
         startedRun = startRunFromThePage();
 
         // followed live until its end: the page announces it and shows it first in the history
-        wait(RUN_TIMEOUT)
+        browser.waitUpTo(RUN_TIMEOUT)
                 .withMessage("the page announces the end of run " + startedRun)
-                .until(d -> growls().stream().anyMatch(g -> g.startsWith("Run " + startedRun + " finished.")));
+                .until(d -> browser.growls().stream().anyMatch(g -> g.startsWith("Run " + startedRun + " finished.")));
         JsonObject run = object(api.get("api/runs/" + startedRun));
         assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(run.getString("referenceDate")).isEqualTo(REFERENCE.toString());
@@ -239,7 +145,7 @@ class RunsPageIT {
             apiIds.add(r.getJsonNumber("id").longValue());
         assertThat(pageIds).contains(startedRun).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(apiIds).containsSequence(pageIds);
-        screenshot("runs");
+        browser.screenshot("runs");
     }
 
     @Test
@@ -260,28 +166,28 @@ class RunsPageIT {
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
 
         browser.findElement(By.id("topbar:logout")).click();
-        logIn(VIEWER, VIEWER_PASSWORD);
+        browser.logIn(base, VIEWER, VIEWER_PASSWORD);
         assertThat(browser.findElements(By.id("nav-runs"))).hasSize(1);
         browser.findElement(By.id("nav-runs")).click();
-        wait(PAGE_TIMEOUT).until(textToBe(By.cssSelector("main h1"), "Scoring runs"));
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Scoring runs"));
         assertThat(historyRow(startedRun).get(1)).startsWith("Succeeded");
         assertThat(browser.findElements(By.id("runsForm:runNow"))).isEmpty();
         assertThat(browser.findElements(By.id("runsForm:referenceDate_input"))).isEmpty();
         assertThat(browser.findElements(By.id("runsForm:cancel"))).isEmpty();
         // in Chinese too
         browser.findElement(By.id("topbar:chinese")).click();
-        wait(PAGE_TIMEOUT).until(textToBe(By.cssSelector("main h1"), "评分运行"));
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "评分运行"));
         assertThat(browser.findElement(By.id("nav-runs")).getText()).isEqualTo("评分运行");
         assertThat(historyRow(startedRun).get(1)).startsWith("成功");
-        screenshot("runs-viewer-zh");
+        browser.screenshot("runs-viewer-zh");
         browser.findElement(By.id("topbar:english")).click();
-        wait(PAGE_TIMEOUT).until(textToBe(By.cssSelector("main h1"), "Scoring runs"));
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Scoring runs"));
 
         // and the API refuses her as well
         assertThat(api.send("POST", "api/runs", VIEWER, VIEWER_PASSWORD, "application/json", "{}")
                         .statusCode())
                 .isEqualTo(403);
-        screenshot("runs-viewer");
+        browser.screenshot("runs-viewer");
     }
 
     /**
@@ -291,18 +197,18 @@ class RunsPageIT {
     private long startRunFromThePage() {
         for (int attempt = 0; attempt < 10; attempt++) {
             // messages of earlier attempts or of the poll must not count as the answer to this click
-            wait(PAGE_TIMEOUT).until(d -> ajaxIdle());
+            browser.waitForPage().until(d -> browser.ajaxIdle());
             browser.executeScript(
                     "document.querySelectorAll('.ui-growl-item-container').forEach(function (e) { e.remove(); })");
             browser.findElement(By.id("runsForm:runNow")).click();
-            String said = wait(PAGE_TIMEOUT).until(d -> growls().stream()
+            String said = browser.waitForPage().until(d -> browser.growls().stream()
                     .filter(g -> STARTED.matcher(g).find() || g.startsWith("A run is in progress (run "))
                     .findFirst()
                     .orElse(null));
             Matcher started = STARTED.matcher(said);
             if (started.find()) return Long.parseLong(started.group(1));
             assertThat(said).startsWith("A run is in progress (run ");
-            wait(RUN_TIMEOUT).until(visibilityOfElementLocated(By.id("runsForm:noneActive")));
+            browser.waitUpTo(RUN_TIMEOUT).until(visibilityOfElementLocated(By.id("runsForm:noneActive")));
             browser.findElement(By.id("runsForm:referenceDate_input")).clear();
             browser.findElement(By.id("runsForm:referenceDate_input")).sendKeys(REFERENCE.toString());
         }
@@ -338,35 +244,8 @@ class RunsPageIT {
         return format.format(value);
     }
 
-    private void logIn(String user, String password) {
-        browser.get(base + "login.xhtml");
-        wait(PAGE_TIMEOUT).until(visibilityOfElementLocated(By.id("login:username")));
-        browser.findElement(By.id("login:username")).sendKeys(user);
-        browser.findElement(By.id("login:password")).sendKeys(password);
-        browser.findElement(By.id("login:submit")).click();
-        wait(PAGE_TIMEOUT).until(visibilityOfElementLocated(By.id("topbar:logout")));
-    }
-
-    private static boolean ajaxIdle() {
-        return Boolean.TRUE.equals(
-                browser.executeScript("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty()"));
-    }
-
-    private List<String> growls() {
-        return browser.findElements(By.cssSelector(".ui-growl-title")).stream()
-                .map(WebElement::getText)
-                .toList();
-    }
-
     private List<List<String>> historyRows() {
-        return browser
-                .findElements(By.cssSelector("[id='runsForm:history_data'] > tr:not(.ui-datatable-empty-message)"))
-                .stream()
-                .map(row -> row.findElements(By.tagName("td")).stream()
-                        .map(WebElement::getText)
-                        .map(String::strip)
-                        .toList())
-                .toList();
+        return browser.tableRows("runsForm:history");
     }
 
     private List<Long> historyIds() {
@@ -374,7 +253,7 @@ class RunsPageIT {
     }
 
     private List<String> historyRow(long runId) {
-        return wait(PAGE_TIMEOUT)
+        return browser.waitForPage()
                 .withMessage("run " + runId + " in the history")
                 .until(d -> historyRows().stream()
                         .filter(r -> r.get(0).equals(Long.toString(runId)))
@@ -385,15 +264,5 @@ class RunsPageIT {
     private static JsonObject object(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Json.createReader(new StringReader(response.body())).readObject();
-    }
-
-    private static WebDriverWait wait(Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(browser, timeout);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -14,10 +14,8 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -26,30 +24,16 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Segments page and the segment editor in headless Chromium against the real WAR (fresh database): orders are
@@ -64,101 +48,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SegmentsPageIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path TARGET = Path.of(System.getProperty("basedir", "."), "target");
-    private static final Path SCREENSHOTS = TARGET.resolve("screenshots");
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
-
-    private static ChromeDriverService service;
-    private static ChromeDriver browser;
-    private static Path profile;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("rfm.war")));
     }
 
     @RegisterExtension
-    static final TestWatcher SHOW_FAILURES = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser == null) return;
-            String name = "segments-failed-" + context.getRequiredTestMethod().getName();
-            try {
-                Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-                Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
-            } catch (IOException | RuntimeException e) {
-                cause.addSuppressed(e);
-            }
-        }
-    };
+    static final Browser browser = new Browser("segments");
 
     @ArquillianResource
     URL base;
 
     ApiClient api;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory(TARGET, "chromium-profile-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(TARGET.resolve("chromedriver-segments.log").toFile())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1400,1000",
-                "--lang=en-US",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) browser.quit();
-        if (service != null) service.stop();
-        if (profile != null && Files.exists(profile)) {
-            try (var paths = Files.walk(profile)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    try {
-                        Files.deleteIfExists(path);
-                    } catch (IOException e) {
-                        // a Chromium helper may still write there; target/ is wiped anyway
-                    }
-                }
-            }
-        }
-    }
-
     @BeforeEach
     void client() {
         api = new ApiClient(base);
-    }
-
-    @AfterEach
-    void noContentSecurityPolicyViolation() {
-        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
-                .toList();
-        assertThat(violations).isEmpty();
     }
 
     /**
@@ -212,11 +117,11 @@ class SegmentsPageIT {
     @Test
     @Order(2)
     void theSegmentsOfTheStandardSchemeAreTheApisWithSharesSummingToAHundredPercent() throws Exception {
-        loggedIn();
+        browser.loggedIn(base);
         browser.findElement(By.id("nav-segments")).click();
-        waitForPage().until(visibilityOfElementLocated(By.id("segmentsForm:segments")));
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("segmentsForm:segments")));
         assertPageMatchesApi("standard");
-        screenshot("segments");
+        browser.screenshot("segments");
     }
 
     @Test
@@ -229,12 +134,12 @@ class SegmentsPageIT {
             browser.findElement(By.xpath("//*[@id='segmentsForm:scheme']//div[contains(@class,'ui-button')]"
                             + "[.//span[normalize-space()='" + scheme[1] + "']]"))
                     .click();
-            waitForPage().until(d -> ajaxIdle() && !codes().equals(before));
+            browser.waitForPage().until(d -> browser.ajaxIdle() && !codes().equals(before));
             assertPageMatchesApi(scheme[0]);
         }
         // a link to the scheme opens it directly, and a segment links to its customers
         browser.get(base + "segments.xhtml?scheme=abc");
-        waitForPage().until(visibilityOfElementLocated(By.id("segmentsForm:segments")));
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("segmentsForm:segments")));
         assertThat(codes()).containsExactly("A", "B", "C");
         assertThat(browser.findElement(By.id("segmentsForm:segments:0:open")).getAttribute("href"))
                 .endsWith("/customers.xhtml?scheme=abc&segment=A");
@@ -246,24 +151,24 @@ class SegmentsPageIT {
         openSegments();
         String code = codes().get(0);
         browser.findElement(By.id("segmentsForm:segments:0:edit")).click();
-        waitForPage().until(visibilityOfElementLocated(By.id("actionForm:actionEn")));
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("actionForm:actionEn")));
         // an empty action is refused next to its field
         WebElement en = browser.findElement(By.id("actionForm:actionEn"));
         en.clear();
         browser.findElement(By.id("actionForm:saveAction")).click();
-        waitForPage()
-                .until(d ->
-                        ajaxIdle() && !text(By.id("actionForm:actionEnMessage")).isEmpty());
-        assertThat(text(By.id("actionForm:actionEnMessage"))).contains("required");
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !browser.text(By.id("actionForm:actionEnMessage")).isEmpty());
+        assertThat(browser.text(By.id("actionForm:actionEnMessage"))).contains("required");
 
         browser.findElement(By.id("actionForm:actionEn")).sendKeys("Call them this week");
         WebElement zh = browser.findElement(By.id("actionForm:actionZh"));
         zh.clear();
         zh.sendKeys("本周致电");
         browser.findElement(By.id("actionForm:saveAction")).click();
-        waitForPage()
-                .until(d -> ajaxIdle()
-                        && text(By.id("segmentsForm:segments:0:action")).equals("Call them this week"));
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && browser.text(By.id("segmentsForm:segments:0:action")).equals("Call them this week"));
 
         // stored: the API and a fresh page show it
         JsonObject segment = segments("standard").getValuesAs(JsonObject.class).stream()
@@ -273,64 +178,66 @@ class SegmentsPageIT {
         assertThat(segment.getString("action")).isEqualTo("Call them this week");
         assertThat(segment.getString("actionZh")).isEqualTo("本周致电");
         openSegments();
-        assertThat(text(By.id("segmentsForm:segments:0:action"))).isEqualTo("Call them this week");
+        assertThat(browser.text(By.id("segmentsForm:segments:0:action"))).isEqualTo("Call them this week");
     }
 
     @Test
     @Order(5)
     void rulesAreAddedPreviewedReorderedAndSavedWithAnAuditTrail() throws Exception {
-        loggedIn();
+        browser.loggedIn(base);
         browser.findElement(By.id("nav-segment-rules")).click();
-        waitForPage().until(visibilityOfElementLocated(By.id("ruleForm:code")));
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("ruleForm:code")));
         assertThat(browser.findElements(By.id("rulesForm:rules:0:code"))).isEmpty();
 
         // a bad code is named next to the code field, and nothing is added
         fillRule("big spenders", "Big spenders", "monetary=100..");
         browser.findElement(By.id("ruleForm:apply")).click();
-        waitForPage()
-                .until(d -> ajaxIdle() && !text(By.id("ruleForm:codeMessage")).isEmpty());
-        assertThat(text(By.id("ruleForm:codeMessage"))).contains("code must be");
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !browser.text(By.id("ruleForm:codeMessage")).isEmpty());
+        assertThat(browser.text(By.id("ruleForm:codeMessage"))).contains("code must be");
         // bad conditions next to the conditions
         fillRule("BIG", "Big spenders", "colour=red");
         browser.findElement(By.id("ruleForm:apply")).click();
-        waitForPage()
-                .until(d ->
-                        ajaxIdle() && !text(By.id("ruleForm:conditionsMessage")).isEmpty());
-        assertThat(text(By.id("ruleForm:conditionsMessage"))).contains("unknown condition");
-        assertThat(text(By.id("ruleForm:codeMessage"))).isEmpty();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !browser.text(By.id("ruleForm:conditionsMessage")).isEmpty());
+        assertThat(browser.text(By.id("ruleForm:conditionsMessage"))).contains("unknown condition");
+        assertThat(browser.text(By.id("ruleForm:codeMessage"))).isEmpty();
 
         fillRule("BIG", "Big spenders", "monetary=100..");
         browser.findElement(By.id("ruleForm:apply")).click();
-        waitForPage()
-                .until(d -> ajaxIdle()
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
                         && !browser.findElements(By.id("rulesForm:rules:0:code"))
                                 .isEmpty());
         long[] oneRule = previewOnPage(1);
         assertThat(oneRule).isEqualTo(previewOfApi(List.of(rule("BIG", "monetary=100.."))));
-        assertThat(text(By.id("rulesForm:unsaved"))).isNotEmpty();
+        assertThat(browser.text(By.id("rulesForm:unsaved"))).isNotEmpty();
 
         fillRule("RECENT", "Recent buyers", "rScore=4..5");
         browser.findElement(By.id("ruleForm:apply")).click();
-        waitForPage()
-                .until(d -> ajaxIdle()
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
                         && !browser.findElements(By.id("rulesForm:rules:1:code"))
                                 .isEmpty());
         long[] twoRules = previewOnPage(2);
         assertThat(twoRules)
                 .isEqualTo(previewOfApi(List.of(rule("BIG", "monetary=100.."), rule("RECENT", "rScore=4..5"))));
         assertThat(twoRules[2]).as("Other shrinks by what the new rule takes").isEqualTo(oneRule[1] - twoRules[1]);
-        screenshot("segment-rules");
+        browser.screenshot("segment-rules");
 
         // moved up, RECENT takes its customers first
         browser.findElement(By.id("rulesForm:rules:1:up")).click();
-        waitForPage()
-                .until(d -> ajaxIdle() && text(By.id("rulesForm:rules:0:code")).equals("RECENT"));
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && browser.text(By.id("rulesForm:rules:0:code")).equals("RECENT"));
         assertThat(previewOnPage(2))
                 .isEqualTo(previewOfApi(List.of(rule("RECENT", "rScore=4..5"), rule("BIG", "monetary=100.."))));
 
         browser.findElement(By.id("rulesForm:save")).click();
-        waitForPage()
-                .until(d -> ajaxIdle()
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
                         && browser.findElements(By.id("rulesForm:unsaved")).isEmpty());
         JsonArray stored = Json.createReader(
                         new StringReader(api.get("api/segments/custom/rules").body()))
@@ -343,11 +250,11 @@ class SegmentsPageIT {
 
         // delete one and save: a second entry, newest first
         browser.findElement(By.id("rulesForm:rules:1:remove")).click();
-        waitForPage()
-                .until(d -> ajaxIdle()
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
                         && browser.findElements(By.id("rulesForm:rules:1:code")).isEmpty());
         browser.findElement(By.id("rulesForm:save")).click();
-        waitForPage().until(d -> ajaxIdle() && auditRows().size() == 2);
+        browser.waitForPage().until(d -> browser.ajaxIdle() && auditRows().size() == 2);
         assertThat(auditRows().get(0).get(2)).isEqualTo("removed BIG");
     }
 
@@ -356,17 +263,18 @@ class SegmentsPageIT {
     void inChineseTheSegmentsAndLabelsAreChinese() throws Exception {
         openSegments();
         browser.findElement(By.id("topbar:chinese")).click();
-        waitForPage().until(d -> text(By.cssSelector("main h1")).equals("客户分群"));
+        browser.waitForPage().until(d -> browser.text(By.cssSelector("main h1")).equals("客户分群"));
         try {
-            String run = text(By.id("segmentsForm:runInfo")).replaceAll("[^0-9]", "");
+            String run = browser.text(By.id("segmentsForm:runInfo")).replaceAll("[^0-9]", "");
             JsonObject first = segments("standard&runId=" + run).getJsonObject(0);
-            assertThat(text(By.id("segmentsForm:segments:0:open"))).isEqualTo(first.getString("nameZh"));
-            assertThat(text(By.id("segmentsForm:segments:0:action"))).isEqualTo("本周致电");
-            assertThat(text(By.id("nav-segment-rules"))).isEqualTo("分群规则");
-            screenshot("segments-zh");
+            assertThat(browser.text(By.id("segmentsForm:segments:0:open"))).isEqualTo(first.getString("nameZh"));
+            assertThat(browser.text(By.id("segmentsForm:segments:0:action"))).isEqualTo("本周致电");
+            assertThat(browser.text(By.id("nav-segment-rules"))).isEqualTo("分群规则");
+            browser.screenshot("segments-zh");
         } finally {
             browser.findElement(By.id("topbar:english")).click();
-            waitForPage().until(d -> text(By.cssSelector("main h1")).equals("Segments"));
+            browser.waitForPage()
+                    .until(d -> browser.text(By.cssSelector("main h1")).equals("Segments"));
         }
     }
 
@@ -377,25 +285,26 @@ class SegmentsPageIT {
      * meanwhile).
      */
     private void assertPageMatchesApi(String scheme) throws Exception {
-        String run = text(By.id("segmentsForm:runInfo")).replaceAll("[^0-9]", "");
+        String run = browser.text(By.id("segmentsForm:runInfo")).replaceAll("[^0-9]", "");
         JsonArray expected = segments(scheme + "&runId=" + run);
-        List<List<String>> rows = tableRows("segmentsForm:segments");
+        List<List<String>> rows = browser.tableRows("segmentsForm:segments");
         assertThat(rows).hasSize(expected.size());
         double shares = 0;
         long customers = 0;
         for (int i = 0; i < rows.size(); i++) {
             JsonObject segment = expected.getJsonObject(i);
-            assertThat(text(By.id("segmentsForm:segments:" + i + ":customers")).replace(",", ""))
+            assertThat(browser.text(By.id("segmentsForm:segments:" + i + ":customers"))
+                            .replace(",", ""))
                     .as("customers of %s", segment.getString("code"))
                     .isEqualTo(String.valueOf(segment.getJsonNumber("customers").longValue()));
-            assertThat(percent(text(By.id("segmentsForm:segments:" + i + ":share"))))
+            assertThat(percent(browser.text(By.id("segmentsForm:segments:" + i + ":share"))))
                     .isCloseTo(100 * segment.getJsonNumber("share").doubleValue(), within(0.051));
-            shares += percent(text(By.id("segmentsForm:segments:" + i + ":share")));
+            shares += percent(browser.text(By.id("segmentsForm:segments:" + i + ":share")));
             customers += segment.getJsonNumber("customers").longValue();
         }
         assertThat(shares).as("shares of %s", scheme).isCloseTo(100, within(0.06 * rows.size()));
         assertChangesAndAverages(Long.parseLong(run), scheme, expected);
-        assertThat(text(By.id("segmentsForm:total")).replace(",", "")).isEqualTo(String.valueOf(customers));
+        assertThat(browser.text(By.id("segmentsForm:total")).replace(",", "")).isEqualTo(String.valueOf(customers));
     }
 
     /**
@@ -414,7 +323,7 @@ class SegmentsPageIT {
             for (int i = 0; i < segments.size(); i++) {
                 JsonObject s = segments.getJsonObject(i);
                 long change = s.getJsonNumber("customers").longValue() - previous.getOrDefault(s.getString("code"), 0L);
-                assertThat(Long.parseLong(text(By.id("segmentsForm:segments:" + i + ":change"))
+                assertThat(Long.parseLong(browser.text(By.id("segmentsForm:segments:" + i + ":change"))
                                 .replace(",", "")
                                 .replace("+", "")))
                         .as("change of %s since run %d", s.getString("code"), run - 1)
@@ -446,10 +355,10 @@ class SegmentsPageIT {
                 .mapToDouble(m -> m.getJsonNumber("pAlive").doubleValue())
                 .average()
                 .orElseThrow();
-        assertThat(Double.parseDouble(text(By.id("segmentsForm:segments:" + smallest + ":avgPAlive"))))
+        assertThat(Double.parseDouble(browser.text(By.id("segmentsForm:segments:" + smallest + ":avgPAlive"))))
                 .as("average P(alive) of %s", segment.getString("code"))
                 .isCloseTo(pAlive, within(0.0051));
-        assertThat(Double.parseDouble(text(By.id("segmentsForm:segments:" + smallest + ":avgClv"))
+        assertThat(Double.parseDouble(browser.text(By.id("segmentsForm:segments:" + smallest + ":avgClv"))
                         .replace(",", "")))
                 .as("average predicted CLV of %s", segment.getString("code"))
                 .isCloseTo(segment.getJsonNumber("avgPredictedClv").doubleValue(), within(0.0051));
@@ -490,10 +399,11 @@ class SegmentsPageIT {
     private long[] previewOnPage(int rules) {
         long[] counts = new long[rules + 1];
         for (int i = 0; i < rules; i++) {
-            counts[i] = Long.parseLong(
-                    text(By.id("rulesForm:rules:" + i + ":previewCount")).replace(",", ""));
+            counts[i] = Long.parseLong(browser.text(By.id("rulesForm:rules:" + i + ":previewCount"))
+                    .replace(",", ""));
         }
-        counts[rules] = Long.parseLong(text(By.id("rulesForm:otherCount")).replace(",", ""));
+        counts[rules] =
+                Long.parseLong(browser.text(By.id("rulesForm:otherCount")).replace(",", ""));
         return counts;
     }
 
@@ -517,7 +427,7 @@ class SegmentsPageIT {
     }
 
     private List<List<String>> auditRows() {
-        return tableRows("auditForm:audit");
+        return browser.tableRows("auditForm:audit");
     }
 
     private static JsonObject object(String body) {
@@ -525,49 +435,8 @@ class SegmentsPageIT {
     }
 
     private void openSegments() {
-        loggedIn();
+        browser.loggedIn(base);
         browser.get(base + "segments.xhtml");
-        waitForPage().until(visibilityOfElementLocated(By.id("segmentsForm:segments")));
-    }
-
-    private void loggedIn() {
-        browser.get(base + "index.xhtml");
-        if (browser.getCurrentUrl().contains("/login.xhtml")) {
-            browser.findElement(By.id("login:username")).sendKeys("admin");
-            browser.findElement(By.id("login:password")).sendKeys(ApiClient.ADMIN_PASSWORD);
-            browser.findElement(By.id("login:submit")).click();
-        }
-        waitForPage().until(visibilityOfElementLocated(By.id("topbar:logout")));
-    }
-
-    private WebDriverWait waitForPage() {
-        WebDriverWait wait = new WebDriverWait(browser, PAGE_TIMEOUT);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private boolean ajaxIdle() {
-        return Boolean.TRUE.equals(
-                browser.executeScript("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty()"));
-    }
-
-    private List<List<String>> tableRows(String tableId) {
-        return browser
-                .findElements(By.cssSelector("[id='" + tableId + "_data'] > tr:not(.ui-datatable-empty-message)"))
-                .stream()
-                .map(row -> row.findElements(By.tagName("td")).stream()
-                        .map(WebElement::getText)
-                        .map(String::strip)
-                        .toList())
-                .toList();
-    }
-
-    private String text(By locator) {
-        List<WebElement> found = browser.findElements(locator);
-        return found.isEmpty() ? "" : found.get(0).getText().strip();
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("segmentsForm:segments")));
     }
 }

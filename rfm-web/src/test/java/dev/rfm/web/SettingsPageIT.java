@@ -7,17 +7,12 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -26,30 +21,16 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Settings page in headless Chromium against the real WAR on an empty database: a small file imported and scored
@@ -64,17 +45,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SettingsPageIT {
 
-    private static final Path TARGET = Path.of(System.getProperty("basedir", "."), "target");
-    private static final Path SCREENSHOTS = TARGET.resolve("screenshots");
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
     private static final String ANALYST = "settings-analyst";
     private static final String ANALYST_PASSWORD = "settings-analyst-password-2";
     private static final Pattern COMPARED = Pattern.compile("Compared with run (\\d+) ");
-
-    private static ChromeDriverService service;
-    private static ChromeDriver browser;
-    private static Path profile;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -82,85 +56,16 @@ class SettingsPageIT {
     }
 
     @RegisterExtension
-    static final TestWatcher SHOW_FAILURES = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser == null) return;
-            String name = "failed-settings-" + context.getRequiredTestMethod().getName();
-            try {
-                screenshot(name);
-                Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
-            } catch (IOException | RuntimeException e) {
-                cause.addSuppressed(e);
-            }
-        }
-    };
+    static final Browser browser = new Browser("settings").window(1400, 2200);
 
     @ArquillianResource
     URL base;
 
     ApiClient api;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory(TARGET, "chromium-profile-settings-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .withLogFile(TARGET.resolve("chromedriver-settings.log").toFile())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1400,2200",
-                "--lang=en-US",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) browser.quit();
-        if (service != null) service.stop();
-        if (profile != null && Files.exists(profile)) {
-            try (var paths = Files.walk(profile)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    try {
-                        Files.deleteIfExists(path);
-                    } catch (IOException e) {
-                        // best effort: a Chromium helper may still write there; target/ is wiped anyway
-                    }
-                }
-            }
-        }
-    }
-
     @BeforeEach
     void client() {
         api = new ApiClient(base);
-    }
-
-    @AfterEach
-    void noContentSecurityPolicyViolation() {
-        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
-                .toList();
-        assertThat(violations).isEmpty();
     }
 
     @Test
@@ -170,16 +75,16 @@ class SettingsPageIT {
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         long run = scoredRun();
 
-        logIn("admin", ApiClient.ADMIN_PASSWORD);
+        browser.logIn(base, "admin", ApiClient.ADMIN_PASSWORD);
         browser.findElement(By.id("nav-settings")).click();
-        wait(PAGE_TIMEOUT).until(textToBe(By.cssSelector("main h1"), "Scoring settings"));
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Scoring settings"));
         assertThat(value("windowMonths")).isEqualTo("0");
         assertThat(value("frequencyThresholds")).isEqualTo("1, 2, 3, 5");
 
         // start from the Finance preset: the form changes, nothing is stored yet
         choose("settingsForm:preset", "Finance and insurance");
         browser.findElement(By.id("settingsForm:loadPreset")).click();
-        wait(PAGE_TIMEOUT).until(d -> "24".equals(value("windowMonths")));
+        browser.waitForPage().until(d -> "24".equals(value("windowMonths")));
         assertThat(value("name")).isEqualTo("FINANCE");
         assertThat(value("frequencyThresholds")).isEqualTo("1, 3, 6, 12");
         assertThat(value("dormantDays")).isEqualTo("180");
@@ -191,18 +96,18 @@ class SettingsPageIT {
         type("lostDays", "100");
         type("frequencyThresholds", "1, 3, 6");
         browser.findElement(By.id("settingsForm:preview")).click();
-        wait(PAGE_TIMEOUT)
+        browser.waitForPage()
                 .until(textToBe(By.id("settingsForm:lostDaysMessage"), "Must be more than the dormant limit."));
         assertThat(browser.findElement(By.id("settingsForm:frequencyThresholdsMessage"))
                         .getText())
                 .isEqualTo("Enter exactly 4 limits (one fewer than the score levels).");
-        screenshot("settings-invalid");
+        browser.screenshot("settings-invalid");
 
         // corrected and previewed against the current run
         type("lostDays", "365");
         type("frequencyThresholds", "1, 3, 6, 12");
         browser.findElement(By.id("settingsForm:preview")).click();
-        wait(RUN_TIMEOUT).until(visibilityOfElementLocated(By.id("settingsForm:currentScored")));
+        browser.waitUpTo(RUN_TIMEOUT).until(visibilityOfElementLocated(By.id("settingsForm:currentScored")));
         assertThat(browser.findElements(By.id("settingsForm:lostDaysMessage")).stream()
                         .map(WebElement::getText)
                         .filter(t -> !t.isBlank()))
@@ -228,11 +133,12 @@ class SettingsPageIT {
         // reference date (the test servers' timer may have made a run as of today current since ours)
         LocalDate reference = LocalDate.parse(runJson.getString("referenceDate"));
         assertThat(number("draftScored")).isEqualTo(customersWithOrdersBetween(reference.minusMonths(24), reference));
-        screenshot("settings-preview");
+        browser.screenshot("settings-preview");
 
         // saved: the same path as PUT /api/profiles; the next run uses it
         browser.findElement(By.id("settingsForm:save")).click();
-        wait(PAGE_TIMEOUT).until(d -> growls().contains("Settings FINANCE saved. The next scoring run uses them."));
+        browser.waitForPage()
+                .until(d -> browser.growls().contains("Settings FINANCE saved. The next scoring run uses them."));
         assertThat(browser.findElement(By.id("settingsForm:runNow")).getAttribute("href"))
                 .endsWith("/runs.xhtml");
         JsonObject profiles = object(api.get("api/profiles"));
@@ -253,7 +159,7 @@ class SettingsPageIT {
                 .isEqualTo("FINANCE");
         assertThat(browser.findElement(By.id("settingsForm:activeBy")).getText())
                 .isEqualTo("admin");
-        screenshot("settings-saved");
+        browser.screenshot("settings-saved");
         assertThat(run).isPositive();
     }
 
@@ -261,9 +167,9 @@ class SettingsPageIT {
     @Order(2)
     void theLabelsAreChineseWhenSwitched() throws Exception {
         browser.get(base + "settings.xhtml");
-        wait(PAGE_TIMEOUT).until(textToBe(By.cssSelector("main h1"), "Scoring settings"));
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Scoring settings"));
         browser.findElement(By.id("topbar:chinese")).click();
-        wait(PAGE_TIMEOUT).until(textToBe(By.cssSelector("main h1"), "评分设置"));
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "评分设置"));
         assertThat(browser.findElement(By.id("nav-settings")).getText()).isEqualTo("设置");
         assertThat(browser.findElement(By.cssSelector("label[for='settingsForm:windowMonths']"))
                         .getText())
@@ -273,10 +179,10 @@ class SettingsPageIT {
                 .startsWith("流失界限（天）");
         type("margin", "2");
         browser.findElement(By.id("settingsForm:save")).click();
-        wait(PAGE_TIMEOUT).until(textToBe(By.id("settingsForm:marginMessage"), "须大于 0 且不超过 1（0.30 = 30%）。"));
-        screenshot("settings-zh");
+        browser.waitForPage().until(textToBe(By.id("settingsForm:marginMessage"), "须大于 0 且不超过 1（0.30 = 30%）。"));
+        browser.screenshot("settings-zh");
         browser.findElement(By.id("topbar:english")).click();
-        wait(PAGE_TIMEOUT).until(textToBe(By.cssSelector("main h1"), "Scoring settings"));
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Scoring settings"));
         // nothing of the refused save was stored
         assertThat(object(api.get("api/profiles")).getString("active")).contains("margin=0.20");
     }
@@ -298,10 +204,10 @@ class SettingsPageIT {
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
 
         browser.findElement(By.id("topbar:logout")).click();
-        logIn(ANALYST, ANALYST_PASSWORD);
+        browser.logIn(base, ANALYST, ANALYST_PASSWORD);
         assertThat(browser.findElements(By.id("nav-settings"))).isEmpty();
         browser.get(base + "settings.xhtml");
-        wait(PAGE_TIMEOUT).until(d -> d.getPageSource().contains("You do not have permission for this page."));
+        browser.waitForPage().until(d -> d.getPageSource().contains("You do not have permission for this page."));
         assertThat(browser.findElements(By.id("settingsForm:save"))).isEmpty();
         // and the API refuses her changes as well
         assertThat(api.send("PUT", "api/profiles", ANALYST, ANALYST_PASSWORD, "text/plain", "name=X")
@@ -394,55 +300,17 @@ class SettingsPageIT {
                 i < 10 && !browser.findElement(By.id(id + "_label")).getText().equals(label);
                 i++) {
             menu.sendKeys(Keys.ARROW_DOWN);
-            wait(PAGE_TIMEOUT).until(d -> ajaxIdle());
+            browser.waitForPage().until(d -> browser.ajaxIdle());
         }
         assertThat(browser.findElement(By.id(id + "_label")).getText()).isEqualTo(label);
     }
 
-    private void logIn(String user, String password) {
-        browser.get(base + "login.xhtml");
-        wait(PAGE_TIMEOUT).until(visibilityOfElementLocated(By.id("login:username")));
-        browser.findElement(By.id("login:username")).sendKeys(user);
-        browser.findElement(By.id("login:password")).sendKeys(password);
-        browser.findElement(By.id("login:submit")).click();
-        wait(PAGE_TIMEOUT).until(visibilityOfElementLocated(By.id("topbar:logout")));
-    }
-
-    private static boolean ajaxIdle() {
-        return Boolean.TRUE.equals(
-                browser.executeScript("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty()"));
-    }
-
-    private List<String> growls() {
-        return browser.findElements(By.cssSelector(".ui-growl-title")).stream()
-                .map(WebElement::getText)
-                .toList();
-    }
-
     private List<List<String>> rows(String table) {
-        return browser
-                .findElements(
-                        By.cssSelector("[id='settingsForm:" + table + "_data'] > tr:not(.ui-datatable-empty-message)"))
-                .stream()
-                .map(row -> row.findElements(By.tagName("td")).stream()
-                        .map(WebElement::getText)
-                        .map(String::strip)
-                        .toList())
-                .toList();
+        return browser.tableRows("settingsForm:" + table);
     }
 
     private static JsonObject object(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Json.createReader(new StringReader(response.body())).readObject();
-    }
-
-    private static WebDriverWait wait(Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(browser, timeout);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }
