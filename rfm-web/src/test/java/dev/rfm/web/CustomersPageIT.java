@@ -217,6 +217,31 @@ class CustomersPageIT {
                         .isEqualTo(Double.parseDouble(csv[monetaryColumn]));
             }
         }
+
+        // the segment's customers worth at least a chosen predicted CLV (the median's): the count and the export
+        int clvColumn = List.of(lines.get(0).split(",")).indexOf("predicted_clv");
+        List<BigDecimal> values = lines.subList(1, lines.size()).stream()
+                .map(l -> l.split(",", -1)[clvColumn])
+                .filter(v -> !v.isEmpty())
+                .map(BigDecimal::new)
+                .sorted()
+                .toList();
+        BigDecimal chosen = values.get(values.size() / 2).setScale(2, java.math.RoundingMode.CEILING);
+        long worth = values.stream().filter(v -> v.compareTo(chosen) >= 0).count();
+        WebElement minClv = browser.findElement(By.id("filterForm:minClv_input"));
+        minClv.clear();
+        minClv.sendKeys(chosen.toPlainString());
+        browser.findElement(By.id("filterForm:apply")).click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle() && browser.number(By.id("tableForm:matchingCount")) == worth);
+        browser.clearDownloads();
+        browser.findElement(By.id("filterForm:exportCsv")).click();
+        List<String> worthLines = Files.readAllLines(browser.awaitDownload(".csv"), StandardCharsets.UTF_8);
+        assertThat(worthLines).hasSize((int) worth + 1);
+        for (String line : worthLines.subList(1, worthLines.size())) {
+            assertThat(new BigDecimal(line.split(",", -1)[clvColumn])).isGreaterThanOrEqualTo(chosen);
+            assertThat(line.split(",", -1)[segmentColumn]).isEqualTo(segment);
+        }
     }
 
     @Test

@@ -620,6 +620,20 @@ class DashboardIT {
     void heatmapAndMigrationCellsOpenTheirCustomers() throws Exception {
         browser.loggedIn(base);
         openOverview();
+        // one colour per segment: the Overview's and the Segments page's swatches agree, and the sizes chart is drawn
+        java.util.Map<String, String> overviewColours = swatches("#distribution tr", "td:first-child");
+        assertThat(overviewColours).hasSize(11);
+        assertThat(new java.util.HashSet<>(overviewColours.values()))
+                .as("distinct colours")
+                .hasSize(11);
+        assertThat(browser.findElement(By.cssSelector("[id='sizesChart'] canvas"))
+                        .isDisplayed())
+                .isTrue();
+        browser.findElement(By.id("nav-segments")).click();
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("segmentsForm:segments")));
+        assertThat(swatches("[id='segmentsForm:segments_data'] > tr", "td:first-child"))
+                .isEqualTo(overviewColours);
+        openOverview();
         WebElement fullest = browser.findElements(By.cssSelector("#heatmap a.rfm-heat-count")).stream()
                 .max(java.util.Comparator.comparingLong(
                         a -> Long.parseLong(a.getText().strip())))
@@ -663,6 +677,19 @@ class DashboardIT {
                 .getJsonNumber("customers")
                 .longValue();
         assertThat(browser.number(By.id("tableForm:matchingCount"))).isEqualTo(segmentSize);
+    }
+
+    /** Name → swatch colour of each row: the cell's text is the segment's name. */
+    private java.util.Map<String, String> swatches(String rows, String cell) {
+        java.util.Map<String, String> colours = new java.util.LinkedHashMap<>();
+        for (WebElement row : browser.findElements(By.cssSelector(rows))) {
+            List<WebElement> swatch = row.findElements(By.cssSelector(cell + " .rfm-swatch"));
+            if (swatch.isEmpty()) continue; // the header row
+            String name = row.findElement(By.cssSelector(cell)).getText().strip();
+            name = name.replaceAll("\\s+[A-Z_]+$", ""); // the Segments page adds the code after the name
+            colours.put(name, swatch.get(0).getCssValue("background-color"));
+        }
+        return colours;
     }
 
     private void openOverview() {

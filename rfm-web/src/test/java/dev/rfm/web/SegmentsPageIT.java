@@ -278,6 +278,37 @@ class SegmentsPageIT {
         }
     }
 
+    /**
+     * The saved rule (RECENT: rScore=4..5) segments the next run: the custom scheme on the page is the API's, and a
+     * member's page names the rule as that run used it.
+     */
+    @Test
+    @Order(7)
+    void theNextRunUsesTheSavedRuleAndTheCustomerPageNamesIt() throws Exception {
+        HttpResponse<String> started = api.postJson("api/runs", "{\"referenceDate\":\"" + LocalDate.now() + "\"}");
+        if (started.statusCode() == 409) { // a timer's run is working: wait for it, then start ours
+            api.awaitRunFinished(object(started.body()).getJsonNumber("runId").longValue());
+            started = api.postJson("api/runs", "{\"referenceDate\":\"" + LocalDate.now() + "\"}");
+        }
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        long runId = object(started.body()).getJsonNumber("runId").longValue();
+        assertThat(api.awaitRunFinished(runId).getString("status")).isEqualTo("SUCCEEDED");
+
+        browser.loggedIn(base);
+        browser.get(base + "segments.xhtml?scheme=custom");
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("segmentsForm:segments")));
+        assertThat(codes()).contains("RECENT");
+        assertPageMatchesApi("custom");
+
+        JsonObject members = object(
+                api.get("api/segments/RECENT/customers?size=1&runId=" + runId).body());
+        assertThat(members.getJsonNumber("total").longValue()).isPositive();
+        String member = members.getJsonArray("customers").getJsonObject(0).getString("customerId");
+        browser.get(base + "customer.xhtml?id=" + member);
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("customSegment")));
+        assertThat(browser.text(By.id("customSegment"))).contains("RECENT").contains("rScore=4..5");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     /**
