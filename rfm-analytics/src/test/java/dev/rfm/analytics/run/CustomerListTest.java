@@ -113,6 +113,11 @@ class CustomerListTest {
         assertThat(list.count(run, filter("person 1", null, null, null, null)))
                 .as("Person 1 and 10..19 except none")
                 .isEqualTo(11);
+        assertThat(ids(list.page(run, filter("person 1", null, null, null, null), "monetary", false, 8, 5)))
+                .as("a page of a search for part of a name")
+                .containsExactly("C11", "C10", "C1");
+        assertThat(ids(list.page(run, filter("person 1", null, null, null, null), "name", true, 0, 3)))
+                .containsExactly("C1", "C10", "C11");
         assertThat(list.count(run, filter("P3@EXAMPLE", null, null, null, null)))
                 .isEqualTo(1);
         assertThat(list.count(run, filter("100%", null, null, null, null))).isEqualTo(1);

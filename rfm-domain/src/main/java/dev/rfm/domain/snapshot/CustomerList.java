@@ -108,7 +108,7 @@ public final class CustomerList {
             Connection c, long runId, String where, List<Object> args, String orderBy, long offset, int size)
             throws SQLException {
         String keys = "select s.customer_id from customer_score s"
-                + (where.contains(" c.") || orderBy.contains(" c.") ? " join customer c on c.id = s.customer_id" : "")
+                + (usesCustomer(where) || usesCustomer(orderBy) ? " join customer c on c.id = s.customer_id" : "")
                 + where + orderBy + " offset " + offset + " rows fetch next " + size + " rows only";
         String sql = "select " + COLUMNS + " from (" + keys + ") k"
                 + " join customer_score s on s.run_id = ? and s.customer_id = k.customer_id"
@@ -123,6 +123,13 @@ public final class CustomerList {
         }
     }
 
+    private static final java.util.regex.Pattern CUSTOMER_COLUMN = java.util.regex.Pattern.compile("\\bc\\.");
+
+    /** Whether SQL names a column of the customer table (alias {@code c}). */
+    static boolean usesCustomer(String sql) {
+        return CUSTOMER_COLUMN.matcher(sql).find();
+    }
+
     /** How many customers pass the filter. */
     public long count(long runId, CustomerFilter filter) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -134,7 +141,7 @@ public final class CustomerList {
     private static long count(Connection c, CustomerFilter filter, String where, List<Object> args)
             throws SQLException {
         // a condition on the customer's name needs the customer table, whatever the filter
-        String from = filter.search() == null && !where.contains(" c.")
+        String from = filter.search() == null && !usesCustomer(where)
                 ? " from customer_score s"
                 : " from customer_score s join customer c on c.id = s.customer_id";
         try (PreparedStatement ps = prepare(c, "select count(*)" + from + where, args);
