@@ -315,7 +315,9 @@ final class Browser
      * finishes here.
      */
     static URL localhost(URL base) throws MalformedURLException {
-        return new URL(base.getProtocol(), "localhost", base.getPort(), base.getFile());
+        // Arquillian has been seen to hand over the root without its slash ("http://host:port")
+        String path = base.getFile().endsWith("/") ? base.getFile() : base.getFile() + "/";
+        return new URL(base.getProtocol(), "localhost", base.getPort(), path);
     }
 
     // ---- downloads -----------------------------------------------------------------------------------------------

@@ -113,6 +113,11 @@ class CustomerListTest {
         assertThat(list.count(run, filter("person 1", null, null, null, null)))
                 .as("Person 1 and 10..19 except none")
                 .isEqualTo(11);
+        assertThat(ids(list.page(run, filter("person 1", null, null, null, null), "monetary", false, 8, 5)))
+                .as("a page of a search for part of a name")
+                .containsExactly("C11", "C10", "C1");
+        assertThat(ids(list.page(run, filter("person 1", null, null, null, null), "name", true, 0, 3)))
+                .containsExactly("C1", "C10", "C11");
         assertThat(list.count(run, filter("P3@EXAMPLE", null, null, null, null)))
                 .isEqualTo(1);
         assertThat(list.count(run, filter("100%", null, null, null, null))).isEqualTo(1);
@@ -154,6 +159,26 @@ class CustomerListTest {
         assertThat(seen).hasSize(20).doesNotHaveDuplicates();
         assertThat(seen.get(0)).isEqualTo("C19");
         assertThat(seen.get(19)).as("no CLV sorts last").isEqualTo("C20");
+        List<String> ascending = new ArrayList<>();
+        for (int offset = 0; offset < 20; offset += 7) {
+            ascending.addAll(ids(list.page(run, CustomerFilter.NONE, "predictedClv", true, offset, 7)));
+        }
+        assertThat(ascending)
+                .as("ascending too: the rows with a value in order, then the one without")
+                .containsExactly(
+                        "C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10", "C11", "C12", "C13", "C14", "C15",
+                        "C16", "C17", "C18", "C19", "C20");
+        assertThat(ids(list.page(run, CustomerFilter.NONE, "predictedClv", false, 18, 5)))
+                .as("a page across the end of the rows with a value")
+                .containsExactly("C1", "C20");
+        assertThat(ids(list.page(run, CustomerFilter.NONE, "predictedClv", true, 19, 5)))
+                .as("a page holding only rows without a value")
+                .containsExactly("C20");
+        assertThat(list.page(run, CustomerFilter.NONE, "predictedClv", true, 20, 5))
+                .isEmpty();
+        assertThat(ids(list.page(run, filter(null, "standard", "CHAMPIONS", null, null), "predictedClv", true, 4, 5)))
+                .as("the rows without a value counted under the filter")
+                .containsExactly("C20");
         Set<String> byR = new HashSet<>(ids(list.page(run, CustomerFilter.NONE, "r", true, 0, 4)));
         assertThat(byR).containsExactlyInAnyOrder("C5", "C10", "C15", "C20");
         assertThat(ids(list.page(run, CustomerFilter.NONE, "no such column; drop table x", true, 0, 2)))

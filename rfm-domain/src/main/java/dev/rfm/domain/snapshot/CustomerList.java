@@ -75,34 +75,99 @@ public final class CustomerList {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Columns that may hold nulls. Nulls sort last in both directions; so that one index {@code (run_id, column,
+     * customer_id)} (migration V9) serves both directions, a page sorted by one of these is read in two index-ordered
+     * parts: the rows with a value, then (on the last pages) the rows without one.
+     */
+    private static final java.util.Set<String> NULLABLE = java.util.Set.of(
+            "c.name", "s.recency_days", "s.r_score", "s.f_score", "s.m_score", "s.p_alive", "s.predicted_clv");
+
     /** One page of the filtered customers. {@code sort} is a key of {@link #SORTS}; null sorts by customer id. */
     public List<CustomerResult> page(
             long runId, CustomerFilter filter, String sort, boolean ascending, long offset, int size)
             throws SQLException {
+        String column = sort == null ? null : SORTS.get(sort);
         try (Connection c = dataSource.getConnection()) {
             Where where = where(c, runId, filter);
-            String sql =
-                    "select " + COLUMNS + " from customer_score s join customer c on c.id = s.customer_id" + where.sql
-                            + orderBy(sort, ascending) + " offset " + offset
-                            + " rows fetch next " + size + " rows only";
-            try (PreparedStatement ps = prepare(c, sql, where.args);
-                    ResultSet rs = ps.executeQuery()) {
-                List<CustomerResult> rows = new ArrayList<>(size);
-                while (rs.next()) rows.add(result(rs));
-                return rows;
+            if (column == null || !NULLABLE.contains(column)) {
+                return page(c, runId, where.sql, where.args, orderBy(sort, ascending), offset, size);
             }
+            String direction = ascending ? " asc" : " desc";
+            List<CustomerResult> rows = page(
+                    c,
+                    runId,
+                    where.sql + " and " + column + " is not null",
+                    where.args,
+                    " order by " + column + direction + ", s.customer_id" + direction,
+                    offset,
+                    size);
+            if (rows.size() == size) return rows;
+            // past the rows with a value: how many there are is known unless this page holds none of them
+            long withValue = rows.isEmpty() && offset > 0
+                    ? count(c, filter, where.sql + " and " + column + " is not null", where.args)
+                    : offset + rows.size();
+            rows.addAll(page(
+                    c,
+                    runId,
+                    where.sql + " and " + column + " is null",
+                    where.args,
+                    " order by s.customer_id" + direction,
+                    Math.max(0, offset - withValue),
+                    size - rows.size()));
+            return rows;
         }
+    }
+
+    /**
+     * One page, found first by key alone and only then joined with the rest of the row and the customer: skipping
+     * {@code offset} rows then reads the sort index (and the customer table only where the filter or the order needs
+     * it), not every skipped row's columns and customer (a page near the end of a million rows: 0.9 s before).
+     */
+    private static List<CustomerResult> page(
+            Connection c, long runId, String where, List<Object> args, String orderBy, long offset, int size)
+            throws SQLException {
+        String keys = "select s.customer_id from customer_score s"
+                + (usesCustomer(where) || usesCustomer(orderBy) ? " join customer c on c.id = s.customer_id" : "")
+                + where + orderBy + " offset " + offset + " rows fetch next " + size + " rows only";
+        String sql = "select " + COLUMNS + " from (" + keys + ") k"
+                + " join customer_score s on s.run_id = ? and s.customer_id = k.customer_id"
+                + " join customer c on c.id = s.customer_id" + orderBy;
+        List<Object> all = new ArrayList<>(args);
+        all.add(runId);
+        try (PreparedStatement ps = prepare(c, sql, all);
+                ResultSet rs = ps.executeQuery()) {
+            List<CustomerResult> rows = new ArrayList<>(size);
+            while (rs.next()) rows.add(result(rs));
+            return rows;
+        }
+    }
+
+    private static final java.util.regex.Pattern CUSTOMER_COLUMN = java.util.regex.Pattern.compile("\\bc\\.");
+
+    /** Whether SQL names a column of the customer table (alias {@code c}). */
+    static boolean usesCustomer(String sql) {
+        return CUSTOMER_COLUMN.matcher(sql).find();
     }
 
     /** How many customers pass the filter. */
     public long count(long runId, CustomerFilter filter) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             Where where = where(c, runId, filter);
-            try (PreparedStatement ps = prepare(c, "select count(*)" + from(filter) + where.sql, where.args);
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            return count(c, filter, where.sql, where.args);
+        }
+    }
+
+    private static long count(Connection c, CustomerFilter filter, String where, List<Object> args)
+            throws SQLException {
+        // a condition on the customer's name needs the customer table, whatever the filter
+        String from = filter.search() == null && !usesCustomer(where)
+                ? " from customer_score s"
+                : " from customer_score s join customer c on c.id = s.customer_id";
+        try (PreparedStatement ps = prepare(c, "select count(*)" + from + where, args);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -304,17 +369,16 @@ public final class CustomerList {
 
     private record Where(String sql, List<Object> args) {}
 
-    private static String from(CustomerFilter filter) {
-        // the customer table is needed for the search only: counting without it reads one index range
-        return filter.search() == null
-                ? " from customer_score s"
-                : " from customer_score s join customer c on c.id = s.customer_id";
-    }
-
+    /**
+     * The page's order as one {@code ORDER BY}: the sort column (nulls last), then the customer key in the same
+     * direction, so that a backward scan of the column's index serves a descending sort.
+     */
     static String orderBy(String sort, boolean ascending) {
         String column = sort == null ? null : SORTS.get(sort);
         if (column == null) return " order by s.customer_id";
-        return " order by " + column + (ascending ? " asc" : " desc") + " nulls last, s.customer_id";
+        String direction = ascending ? " asc" : " desc";
+        return " order by " + column + direction + (NULLABLE.contains(column) ? " nulls last" : "") + ", s.customer_id"
+                + direction;
     }
 
     /**
@@ -405,8 +469,17 @@ public final class CustomerList {
         }
     }
 
+    /**
+     * A statement planned for its values every time: on PostgreSQL the driver would otherwise switch to a server-side
+     * prepared statement after five uses on a connection, and the server then to a generic plan, which cannot see how
+     * few rows a search pattern or a filter value keeps and walks the whole run in key order (a search for part of an
+     * e-mail address: 6 s instead of 10 ms at a million customers).
+     */
     private static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
+        if (ps.isWrapperFor(org.postgresql.PGStatement.class)) {
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+        }
         for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
         return ps;
     }

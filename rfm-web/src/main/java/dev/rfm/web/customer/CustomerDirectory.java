@@ -63,8 +63,14 @@ public class CustomerDirectory {
         return counted;
     }
 
+    /**
+     * A page of the filtered customers; none without a query when the (remembered) count says there are none from
+     * {@code offset} on: a filter nobody passes would otherwise have the database walk the whole run in page order
+     * looking for a first row (1.2 s at a million customers for At Risk with a predicted CLV of at least 1,000).
+     */
     public List<CustomerResult> page(
             long runId, CustomerFilter filter, String sort, boolean ascending, long offset, int size) {
+        if (offset >= count(runId, filter)) return List.of();
         return unchecked(() -> list.page(runId, filter, sort, ascending, offset, size));
     }
 
