@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
@@ -224,13 +225,37 @@ public class CustomSegments {
         RulePreviewQuery query = RulePreviewQuery.of(compile(rules));
         OptionalLong runId = new Snapshots(dataSource).currentRunId();
         if (runId.isEmpty()) return Optional.empty();
+        // a published run never changes: the same rules over the same run count the same (the Segment rules page
+        // previews the saved rules each time it opens, a scan of the whole snapshot)
+        PreviewKey key = new PreviewKey(
+                runId.getAsLong(),
+                rules.stream().map(r -> r.code() + "\n" + r.conditions()).toList());
+        synchronized (previews) {
+            RulePreview known = previews.get(key);
+            if (known != null) return Optional.of(known);
+        }
+        RulePreview counted;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                return Optional.of(query.count(c, runId.getAsLong()));
+                counted = query.count(c, runId.getAsLong());
             } finally {
                 c.rollback();
             }
         }
+        synchronized (previews) {
+            previews.put(key, counted);
+        }
+        return Optional.of(counted);
     }
+
+    private record PreviewKey(long runId, List<String> rules) {}
+
+    /** The last previews counted, by run and rules (codes and conditions: names do not change a count). */
+    private final Map<PreviewKey, RulePreview> previews = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<PreviewKey, RulePreview> eldest) {
+            return size() > 64;
+        }
+    };
 }
