@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -288,53 +287,6 @@ class CustomersPageIT {
         assertThat(browser.findElement(By.id("nav-customers")).getText()).isEqualTo("客户");
         browser.findElement(By.id("topbar:english")).click();
         browser.waitForPage().until(textToBe(HEADING, "Customers"));
-    }
-
-    /**
-     * "Which customers of this segment are worth at least this much?": the segment with the most valuable customer,
-     * a predicted CLV chosen between its customers' values; the count and the exported list hold exactly those.
-     */
-    @Test
-    @Order(7)
-    void aSegmentsCustomersAboveAChosenPredictedClvAreCountedAndExported() throws Exception {
-        openCustomers("");
-        browser.clearDownloads();
-        browser.findElement(By.id("filterForm:exportCsv")).click();
-        List<String> all = Files.readAllLines(browser.awaitDownload(".csv"), StandardCharsets.UTF_8);
-        List<String> header = List.of(all.get(0).split(","));
-        int clvColumn = header.indexOf("predicted_clv");
-        int segmentColumn = header.indexOf("segment");
-        List<String[]> valued = all.subList(1, all.size()).stream()
-                .map(l -> l.split(",", -1))
-                .filter(r -> !r[clvColumn].isEmpty())
-                .toList();
-        assertThat(valued).as("customers with a predicted CLV").isNotEmpty();
-        String segment = valued.stream()
-                .max(Comparator.comparing(r -> new BigDecimal(r[clvColumn])))
-                .orElseThrow()[segmentColumn];
-        List<BigDecimal> values = valued.stream()
-                .filter(r -> r[segmentColumn].equals(segment))
-                .map(r -> new BigDecimal(r[clvColumn]))
-                .sorted()
-                .toList();
-        BigDecimal chosen = values.get(values.size() / 2).setScale(2, java.math.RoundingMode.FLOOR);
-        long worth = values.stream().filter(v -> v.compareTo(chosen) >= 0).count();
-
-        openCustomers("?scheme=standard&segment=" + segment);
-        WebElement minClv = browser.findElement(By.id("filterForm:minClv_input"));
-        minClv.clear();
-        minClv.sendKeys(chosen.toPlainString());
-        browser.findElement(By.id("filterForm:apply")).click();
-        browser.waitForPage()
-                .until(d -> browser.ajaxIdle() && browser.number(By.id("tableForm:matchingCount")) == worth);
-        browser.clearDownloads();
-        browser.findElement(By.id("filterForm:exportCsv")).click();
-        List<String> worthLines = Files.readAllLines(browser.awaitDownload(".csv"), StandardCharsets.UTF_8);
-        assertThat(worthLines).hasSize((int) worth + 1);
-        for (String line : worthLines.subList(1, worthLines.size())) {
-            assertThat(new BigDecimal(line.split(",", -1)[clvColumn])).isGreaterThanOrEqualTo(chosen);
-            assertThat(line.split(",", -1)[segmentColumn]).isEqualTo(segment);
-        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

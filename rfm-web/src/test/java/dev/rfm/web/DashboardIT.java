@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -88,7 +89,7 @@ class DashboardIT {
     }
 
     @RegisterExtension
-    static final Browser browser = new Browser("dashboard");
+    static final Browser browser = new Browser("dashboard").withDownloads();
 
     @ArquillianResource
     URL base;
@@ -677,6 +678,51 @@ class DashboardIT {
                 .getJsonNumber("customers")
                 .longValue();
         assertThat(browser.number(By.id("tableForm:matchingCount"))).isEqualTo(segmentSize);
+    }
+
+    /**
+     * "Which At Risk customers are worth at least this much?" (the CDNOW log, scored): a predicted CLV chosen between
+     * the segment's customers' values (their median); the count and the exported list hold exactly those.
+     */
+    @Test
+    @Order(14)
+    void theAtRiskCustomersAboveAChosenPredictedClvAreCountedAndExported() throws Exception {
+        browser.loggedIn(base);
+        browser.get(base + "customers.xhtml?scheme=standard&segment=AT_RISK");
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("tableForm:customers")));
+        browser.clearDownloads();
+        browser.findElement(By.id("filterForm:exportCsv")).click();
+        List<String> all = Files.readAllLines(browser.awaitDownload(".csv"), StandardCharsets.UTF_8);
+        List<String> header = List.of(all.get(0).split(","));
+        int clvColumn = header.indexOf("predicted_clv");
+        int segmentColumn = header.indexOf("segment");
+        List<String[]> valued = all.subList(1, all.size()).stream()
+                .map(l -> l.split(",", -1))
+                .filter(r -> !r[clvColumn].isEmpty())
+                .toList();
+        String segment = "AT_RISK";
+        List<BigDecimal> values = valued.stream()
+                .filter(r -> r[segmentColumn].equals(segment))
+                .map(r -> new BigDecimal(r[clvColumn]))
+                .sorted()
+                .toList();
+        assertThat(values).as("At Risk customers with a predicted CLV").isNotEmpty();
+        BigDecimal chosen = values.get(values.size() / 2).setScale(2, java.math.RoundingMode.FLOOR);
+        long worth = values.stream().filter(v -> v.compareTo(chosen) >= 0).count();
+        WebElement minClv = browser.findElement(By.id("filterForm:minClv_input"));
+        minClv.clear();
+        minClv.sendKeys(chosen.toPlainString());
+        browser.findElement(By.id("filterForm:apply")).click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle() && browser.number(By.id("tableForm:matchingCount")) == worth);
+        browser.clearDownloads();
+        browser.findElement(By.id("filterForm:exportCsv")).click();
+        List<String> worthLines = Files.readAllLines(browser.awaitDownload(".csv"), StandardCharsets.UTF_8);
+        assertThat(worthLines).hasSize((int) worth + 1);
+        for (String line : worthLines.subList(1, worthLines.size())) {
+            assertThat(new BigDecimal(line.split(",", -1)[clvColumn])).isGreaterThanOrEqualTo(chosen);
+            assertThat(line.split(",", -1)[segmentColumn]).isEqualTo(segment);
+        }
     }
 
     /** Name → swatch colour of each row: the cell's text is the segment's name. */
