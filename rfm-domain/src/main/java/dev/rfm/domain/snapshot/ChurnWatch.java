@@ -159,7 +159,7 @@ public final class ChurnWatch {
         try (Connection c = dataSource.getConnection()) {
             Query q = query(c, runId, criteria);
             String sql = "select count(*), sum(case when " + q.fell + " then 1 else 0 end), sum(case when " + q.moved
-                    + " then 1 else 0 end), sum(case when " + q.dormant + " then 1 else 0 end)" + q.from + q.where;
+                    + " then 1 else 0 end), sum(case when " + q.dormant + " then 1 else 0 end)" + q.scores + q.where;
             try (PreparedStatement ps = prepare(c, sql, q.args());
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -238,6 +238,7 @@ public final class ChurnWatch {
      */
     private record Query(
             String from,
+            String scores,
             String where,
             String flags,
             String fell,
@@ -269,6 +270,9 @@ public final class ChurnWatch {
                 "(s.lifecycle_stage = 'DORMANT' and p.customer_id is not null" + " and p.lifecycle_stage <> 'DORMANT')";
         String from = " from customer_score s join customer c on c.id = s.customer_id"
                 + " left join customer_score p on p.run_id = ? and p.customer_id = s.customer_id";
+        // counting needs no names: without the customer table the count reads the two runs' rows only
+        String scores = " from customer_score s"
+                + " left join customer_score p on p.run_id = ? and p.customer_id = s.customer_id";
         List<Object> tail = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where s.run_id = ?");
         tail.add(runId);
@@ -291,6 +295,7 @@ public final class ChurnWatch {
         String dormantFlag = "case when " + dormant + " then 1 else 0 end";
         return new Query(
                 from,
+                scores,
                 where.toString(),
                 flags + ", " + movedFlag + ", " + dormantFlag,
                 fell,
