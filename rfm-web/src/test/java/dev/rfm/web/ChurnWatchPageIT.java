@@ -33,6 +33,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,8 +55,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The Churn watch page in headless Chromium against the real WAR: forty customers imported and scored twice through
- * the API (reference dates half a year apart; the first twenty stop buying in between), then the page's counts and
+ * The Churn watch page in headless Chromium against the real WAR: the CDNOW sample imported and scored twice through
+ * the API (as of 1997-10-01 and 1998-01-01), then the page's counts and
  * rows against {@code GET /api/churn-watch}, a changed threshold, the CSV and Excel exports (the downloaded files'
  * rows checked against the API), a row click opening the customer, and the Chinese labels. One server boot; the
  * methods run in order. H2 only: the query is covered on both databases by ChurnWatchTest.
@@ -73,7 +74,6 @@ class ChurnWatchPageIT {
     private static final Path SCREENSHOTS = TARGET.resolve("screenshots");
     private static final By HEADING = By.cssSelector("main h1");
     private static final String TABLE = "tableForm:watch";
-    private static final int CUSTOMERS = 40;
 
     private static ChromeDriverService service;
     private static ChromeDriver browser;
@@ -159,21 +159,29 @@ class ChurnWatchPageIT {
     }
 
     /**
-     * Forty customers. 1..20 spend much, monthly from January to June 2024, then stop; 21..40 spend little, with
-     * orders through all of 2024. Customer 7's name looks like a formula.
+     * The CDNOW 1/10 sample (2,357 customers, 1997–1998) as an import file: enough customers for the BG/NBD fit, so
+     * P(alive) warns too. Purchases on one day get one order id each, by line.
      */
-    static String orders() {
-        StringBuilder csv = new StringBuilder("customer_id,order_id,order_date,amount,customer_name,customer_email\n");
-        for (int i = 1; i <= CUSTOMERS; i++) {
-            String name = i == 7 ? "=SUM(A1)" : String.format("Name %02d", i);
-            boolean big = i <= 20;
-            int orders = big ? 2 + i % 5 : 1 + i % 3;
-            for (int k = 0; k < orders; k++) {
-                int month = big ? 1 + k : 1 + (i + k * 4) % 12;
-                csv.append(String.format(
-                        "CUST-%02d,O-%02d-%d,2024-%02d-%02d,%d.00,%s,c%02d@shop.test%n",
-                        i, i, k, month, 1 + i % 27, big ? 200 + i * 10 : 10 + i, name, i));
-            }
+    static String orders() throws IOException {
+        Path sample = Path.of(System.getProperty("rfm.shared.dir", "../shared"), "data/cdnow/CDNOW_sample.txt");
+        Assumptions.assumeTrue(Files.isReadable(sample), sample + " is not here");
+        StringBuilder csv = new StringBuilder("customer_id,order_id,order_date,quantity,amount\n");
+        int line = 0;
+        for (String text : Files.readAllLines(sample, StandardCharsets.US_ASCII)) {
+            String[] f = text.strip().split("\\s+");
+            if (f.length < 5) continue;
+            String date = f[2].substring(0, 4) + "-" + f[2].substring(4, 6) + "-" + f[2].substring(6, 8);
+            csv.append("CUST-")
+                    .append(f[0])
+                    .append(",O-")
+                    .append(++line)
+                    .append(',')
+                    .append(date)
+                    .append(',')
+                    .append(f[3])
+                    .append(',')
+                    .append(f[4])
+                    .append('\n');
         }
         return csv.toString();
     }
@@ -207,8 +215,8 @@ class ChurnWatchPageIT {
         JsonObject imported = json(api.postCsv("api/imports?fileName=churn.csv", orders()));
         assertThat(imported.getInt("rowsRejected")).as(imported.toString()).isZero();
         Awaitility.await().atMost(Duration.ofMinutes(4)).until(() -> {
-            firstRun = run("2024-07-01");
-            secondRun = run("2025-01-01");
+            firstRun = run("1997-10-01");
+            secondRun = run("1998-01-01");
             JsonObject watch = json(api.get("api/churn-watch?runId=" + secondRun));
             return watch.getJsonNumber("previousRunId") != null
                     && watch.getJsonNumber("previousRunId").longValue() == firstRun;

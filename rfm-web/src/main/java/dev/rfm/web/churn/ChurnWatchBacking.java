@@ -61,6 +61,9 @@ public class ChurnWatchBacking implements Serializable {
     @Inject
     transient LanguageBacking language;
 
+    @Inject
+    transient ChurnCounts countsOf;
+
     private Long runId;
     private Criteria applied = Criteria.DEFAULT;
     private Counts counts;
@@ -92,7 +95,7 @@ public class ChurnWatchBacking implements Serializable {
                 before.putAll(standardNames);
                 standardNames = before;
             }
-            counts = watch.counts(runId, applied);
+            counts = countsOf.of(runId, applied);
             rows = new ChurnRowsModel(runId, this::applied, this::total);
             return null;
         });
@@ -111,7 +114,7 @@ public class ChurnWatchBacking implements Serializable {
             return;
         }
         applied = new Criteria(threshold.doubleValue(), BY_CLV.equals(valuable) ? minClv : null);
-        counts = unchecked(() -> watch.counts(runId, applied));
+        counts = unchecked(() -> countsOf.of(runId, applied));
         if (faces.getViewRoot() != null
                 && faces.getViewRoot().findComponent(":tableForm:watch") instanceof DataTable t) {
             t.setFirst(0); // new criteria start on the first page

@@ -38,6 +38,9 @@ public class ChurnWatchResource {
     @Inject
     ChurnWatch watch;
 
+    @Inject
+    ChurnCounts countsOf;
+
     /** One customer on the list as the API shows it. */
     public record WatchedCustomer(
             String customerId,
@@ -98,7 +101,7 @@ public class ChurnWatchResource {
             throw new BadRequestException(e.getMessage());
         }
         long run = run(runId);
-        Counts counts = watch.counts(run, criteria);
+        Counts counts = countsOf.of(run, criteria);
         Map<String, Object> countsBody = new LinkedHashMap<>();
         countsBody.put("total", counts.total());
         countsBody.put("pAliveFell", counts.pAliveFell());
