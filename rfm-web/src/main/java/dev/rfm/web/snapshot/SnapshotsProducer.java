@@ -30,6 +30,11 @@ public class SnapshotsProducer {
     }
 
     @Produces
+    dev.rfm.domain.snapshot.ChurnWatch churnWatch() {
+        return new dev.rfm.domain.snapshot.ChurnWatch(dataSource);
+    }
+
+    @Produces
     SegmentActions segmentActions() {
         return new SegmentActions(dataSource);
     }

@@ -1,0 +1,464 @@
+package dev.rfm.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The Churn watch page in headless Chromium against the real WAR: the CDNOW sample imported and scored twice through
+ * the API (as of 1997-10-01 and 1998-01-01), then the page's counts and
+ * rows against {@code GET /api/churn-watch}, a changed threshold, the CSV and Excel exports (the downloaded files'
+ * rows checked against the API), a row click opening the customer, and the Chinese labels. One server boot; the
+ * methods run in order. H2 only: the query is covered on both databases by ChurnWatchTest.
+ */
+@ExtendWith(DashboardIT.ChromiumInstalled.class)
+@ExtendWith(FreshDatabase.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChurnWatchPageIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path TARGET = Path.of(System.getProperty("basedir", "."), "target");
+    private static final Path SCREENSHOTS = TARGET.resolve("screenshots");
+    private static final By HEADING = By.cssSelector("main h1");
+    private static final String TABLE = "tableForm:watch";
+
+    private static ChromeDriverService service;
+    private static ChromeDriver browser;
+    private static Path profile;
+    private static Path downloads;
+    private static long firstRun;
+    private static long secondRun;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("rfm.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    ApiClient api;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        profile = Files.createTempDirectory(TARGET, "chromium-profile-");
+        downloads = Files.createTempDirectory(TARGET, "browser-downloads-");
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogFile(TARGET.resolve("chromedriver-churn.log").toFile())
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1400,1000",
+                "--lang=en-US",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "intl.accept_languages",
+                        "en-US,en",
+                        "download.default_directory",
+                        downloads.toAbsolutePath().toString(),
+                        "download.prompt_for_download",
+                        false,
+                        // a second download from one page (CSV, then Excel) is blocked unless allowed
+                        "profile.default_content_setting_values.automatic_downloads",
+                        1));
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.quit();
+        if (service != null) service.stop();
+    }
+
+    @BeforeEach
+    void client() throws Exception {
+        api = new ApiClient(base);
+        // the browser opens the server as localhost: Chrome holds office files downloaded over plain HTTP from any
+        // other host ("insecure download")
+        base = new URL(base.getProtocol(), "localhost", base.getPort(), base.getFile());
+    }
+
+    @AfterEach
+    void noContentSecurityPolicyViolation() {
+        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * The CDNOW 1/10 sample (2,357 customers, 1997–1998) as an import file: enough customers for the BG/NBD fit, so
+     * P(alive) warns too. Purchases on one day get one order id each, by line.
+     */
+    static String orders() throws IOException {
+        Path sample = Path.of(System.getProperty("rfm.shared.dir", "../shared"), "data/cdnow/CDNOW_sample.txt");
+        Assumptions.assumeTrue(Files.isReadable(sample), sample + " is not here");
+        StringBuilder csv = new StringBuilder("customer_id,order_id,order_date,quantity,amount\n");
+        int line = 0;
+        for (String text : Files.readAllLines(sample, StandardCharsets.US_ASCII)) {
+            String[] f = text.strip().split("\\s+");
+            if (f.length < 5) continue;
+            String date = f[2].substring(0, 4) + "-" + f[2].substring(4, 6) + "-" + f[2].substring(6, 8);
+            csv.append("CUST-")
+                    .append(f[0])
+                    .append(",O-")
+                    .append(++line)
+                    .append(',')
+                    .append(date)
+                    .append(',')
+                    .append(f[3])
+                    .append(',')
+                    .append(f[4])
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    @Test
+    @Order(1)
+    void theNavigationOpensThePageWithItsEmptyState() throws Exception {
+        loggedIn();
+        // the test server's timer (every 30 s) may score the empty database at any moment: the page is checked
+        // against the API's answers just before and just after it was drawn, when they agree
+        boolean noneBefore = api.get("api/churn-watch").statusCode() == 404;
+        browser.findElement(By.id("nav-churn")).click();
+        waitForPage().until(textToBe(HEADING, "Churn watch"));
+        boolean noneAfter = api.get("api/churn-watch").statusCode() == 404;
+        if (noneBefore && noneAfter) {
+            assertThat(browser.findElements(By.id("noSnapshot"))).hasSize(1);
+            assertThat(browser.findElements(By.id(TABLE))).isEmpty();
+        } else if (!noneBefore && !noneAfter) {
+            assertThat(browser.findElements(By.id(TABLE))).hasSize(1);
+        }
+    }
+
+    /**
+     * Two runs of ours, half a year apart, one right after the other: the timer's runs (as of today, every 30 s) may
+     * come between, then the pair is started again. Every later check reads run {@link #secondRun} through {@code
+     * ?run=} on the page and {@code runId=} in the API, so a timer run finishing later changes nothing.
+     */
+    @Test
+    @Order(2)
+    void theCustomersAreImportedAndScoredTwice() throws Exception {
+        JsonObject imported = json(api.postCsv("api/imports?fileName=churn.csv", orders()));
+        assertThat(imported.getInt("rowsRejected")).as(imported.toString()).isZero();
+        Awaitility.await().atMost(Duration.ofMinutes(4)).until(() -> {
+            firstRun = run("1997-10-01");
+            secondRun = run("1998-01-01");
+            JsonObject watch = json(api.get("api/churn-watch?runId=" + secondRun));
+            return watch.getJsonNumber("previousRunId") != null
+                    && watch.getJsonNumber("previousRunId").longValue() == firstRun;
+        });
+    }
+
+    private long run(String reference) {
+        long[] started = new long[1];
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    HttpResponse<String> response =
+                            api.postJson("api/runs", "{\"referenceDate\": \"" + reference + "\"}");
+                    if (response.statusCode() == 202)
+                        started[0] = json(response).getJsonNumber("runId").longValue();
+                    return started[0] != 0;
+                });
+        JsonObject run = api.awaitRunFinished(started[0]);
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
+        return started[0];
+    }
+
+    @Test
+    @Order(3)
+    void theCountsAndRowsAreTheApis() throws Exception {
+        JsonObject watch = openRun();
+        assertThat(watch.getJsonNumber("previousRunId"))
+                .as("a run to compare with")
+                .isNotNull();
+        JsonObject counts = watch.getJsonObject("counts");
+        assertThat(counts.getJsonNumber("total").longValue())
+                .as(watch.toString())
+                .isPositive();
+        assertCards(counts);
+        List<String> apiIds = ids(watch);
+        assertThat(tableRows())
+                .extracting(r -> r.get(0))
+                .containsExactlyElementsOf(apiIds.subList(0, Math.min(25, apiIds.size())));
+        screenshot("churn-watch");
+
+        // a higher threshold: more customers whose P(alive) fell
+        WebElement threshold = browser.findElement(By.id("criteria:threshold_input"));
+        threshold.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0.95");
+        browser.findElement(By.id("criteria:apply")).click();
+        JsonObject higher = json(api.get("api/churn-watch?threshold=0.95&size=1000&runId=" + secondRun));
+        waitForPage()
+                .until(d -> ajaxIdle()
+                        && number(By.id("total"))
+                                == higher.getJsonObject("counts")
+                                        .getJsonNumber("total")
+                                        .longValue());
+        assertCards(higher.getJsonObject("counts"));
+        assertThat(higher.getJsonObject("counts").getJsonNumber("pAliveFell").longValue())
+                .isGreaterThanOrEqualTo(counts.getJsonNumber("pAliveFell").longValue());
+        assertThat(tableRows()).extracting(r -> r.get(0)).containsExactlyElementsOf(first25(ids(higher)));
+
+        // valuable by predicted CLV instead of class A: the amount is required
+        browser.findElement(By.cssSelector("[id='criteria:valuable'] label[for='criteria:valuable:1']"))
+                .click();
+        browser.findElement(By.id("criteria:apply")).click();
+        waitForPage().until(visibilityOfElementLocated(By.cssSelector(".ui-message-error")));
+        WebElement minClv = browser.findElement(By.id("criteria:minClv_input"));
+        minClv.sendKeys("0");
+        browser.findElement(By.id("criteria:apply")).click();
+        JsonObject byClv = json(api.get("api/churn-watch?threshold=0.95&minClv=0&size=1000&runId=" + secondRun));
+        waitForPage()
+                .until(d -> ajaxIdle()
+                        && number(By.id("total"))
+                                == byClv.getJsonObject("counts")
+                                        .getJsonNumber("total")
+                                        .longValue());
+        assertCards(byClv.getJsonObject("counts"));
+    }
+
+    @Test
+    @Order(4)
+    void theExportsHoldTheWholeList() throws Exception {
+        JsonObject watch = openRun();
+        List<String> apiIds = ids(watch);
+        browser.findElement(By.id("criteria:exportCsv")).click();
+        Path file = awaitDownload(".csv");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).startsWith("customer_id,name,email,abc_class,segment,segment_before");
+        assertThat(lines.subList(1, lines.size()))
+                .extracting(l -> l.split(",")[0])
+                .containsExactlyElementsOf(apiIds);
+        int warnings = List.of(lines.get(0).split(",")).indexOf("warnings");
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            List<String> expected = watch
+                    .getJsonArray("customers")
+                    .getJsonObject(i - 1)
+                    .getJsonArray("warnings")
+                    .getValuesAs(jakarta.json.JsonString.class)
+                    .stream()
+                    .map(jakarta.json.JsonString::getString)
+                    .toList();
+            assertThat(cells[warnings]).isEqualTo(String.join(" ", expected));
+        }
+
+        browser.findElement(By.id("criteria:exportExcel")).click();
+        Path excel = awaitDownload(".xlsx");
+        try (Workbook workbook = new XSSFWorkbook(excel.toFile())) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(apiIds.size());
+            int value = List.of(lines.get(0).split(",")).indexOf("value_at_stake");
+            for (int row = 1; row <= apiIds.size(); row++) {
+                assertThat(sheet.getRow(row).getCell(0).getStringCellValue()).isEqualTo(apiIds.get(row - 1));
+                assertThat(sheet.getRow(row).getCell(value).getCellType()).isEqualTo(CellType.NUMERIC);
+                assertThat(sheet.getRow(row).getCell(value).getNumericCellValue())
+                        .isEqualTo(watch.getJsonArray("customers")
+                                .getJsonObject(row - 1)
+                                .getJsonNumber("valueAtStake")
+                                .doubleValue());
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aRowClickOpensTheCustomerAndThePageSpeaksChinese() throws Exception {
+        JsonObject watch = openRun();
+        String first = ids(watch).get(0);
+        browser.findElements(By.cssSelector("[id='" + TABLE + "_data'] > tr > td"))
+                .get(1)
+                .click();
+        waitForPage().until(urlContains("/customer.xhtml?id=" + first));
+        waitForPage().until(textToBe(HEADING, "Customer"));
+        assertThat(browser.findElement(By.id("customerId")).getText()).isEqualTo(first);
+
+        openRun();
+        browser.findElement(By.id("topbar:chinese")).click();
+        waitForPage().until(textToBe(HEADING, "流失预警"));
+        assertThat(browser.findElement(By.id("nav-churn")).getText()).isEqualTo("流失预警");
+        assertThat(browser.findElement(By.cssSelector("[id='" + TABLE + "'] thead"))
+                        .getText())
+                .contains("风险价值");
+        screenshot("churn-watch-zh");
+        browser.findElement(By.id("topbar:english")).click();
+        waitForPage().until(textToBe(HEADING, "Churn watch"));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    /** Opens the page on run {@link #secondRun} and answers the API's whole list of that run. */
+    private JsonObject openRun() throws Exception {
+        loggedIn();
+        browser.get(base + "churn.xhtml?run=" + secondRun);
+        waitForPage().until(visibilityOfElementLocated(By.id(TABLE)));
+        assertThat(browser.findElement(By.id("runId")).getText().strip()).isEqualTo(String.valueOf(secondRun));
+        assertThat(browser.findElement(By.id("previousRunId")).getText().strip())
+                .isEqualTo(String.valueOf(firstRun));
+        JsonObject watch = json(api.get("api/churn-watch?size=1000&runId=" + secondRun));
+        assertThat(watch.getJsonNumber("runId").longValue()).isEqualTo(secondRun);
+        return watch;
+    }
+
+    private void assertCards(JsonObject counts) {
+        assertThat(number(By.id("total")))
+                .isEqualTo(counts.getJsonNumber("total").longValue());
+        assertThat(number(By.id("pAliveFell")))
+                .isEqualTo(counts.getJsonNumber("pAliveFell").longValue());
+        assertThat(number(By.id("movedToAtRisk")))
+                .isEqualTo(counts.getJsonNumber("movedToAtRisk").longValue());
+        assertThat(number(By.id("becameDormant")))
+                .isEqualTo(counts.getJsonNumber("becameDormant").longValue());
+    }
+
+    private static List<String> ids(JsonObject watch) {
+        return watch.getJsonArray("customers").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("customerId"))
+                .toList();
+    }
+
+    private static List<String> first25(List<String> ids) {
+        return ids.subList(0, Math.min(25, ids.size()));
+    }
+
+    /** Waits for a download; when none comes, keeps the page as it was (what the server answered instead). */
+    private Path awaitDownload(String ending) throws IOException {
+        try {
+            return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> downloaded(ending), p -> p != null);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            screenshot("churn-failed-download");
+            Files.writeString(SCREENSHOTS.resolve("churn-failed-download.html"), browser.getPageSource());
+            try (Stream<Path> files = Files.list(downloads)) {
+                throw new AssertionError("no " + ending + " download; in the folder: " + files.toList(), e);
+            }
+        }
+    }
+
+    /** The newest finished download with that ending (Chromium writes .crdownload until it is complete). */
+    private static Path downloaded(String ending) throws IOException {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(ending))
+                    .max(Comparator.comparingLong(p -> p.toFile().lastModified()))
+                    .orElse(null);
+        }
+    }
+
+    private void loggedIn() {
+        browser.get(base + "index.xhtml");
+        if (browser.getCurrentUrl().contains("/login.xhtml")) {
+            browser.findElement(By.id("login:username")).sendKeys("admin");
+            browser.findElement(By.id("login:password")).sendKeys(ApiClient.ADMIN_PASSWORD);
+            browser.findElement(By.id("login:submit")).click();
+        }
+        waitForPage().until(visibilityOfElementLocated(By.id("topbar:logout")));
+    }
+
+    private WebDriverWait waitForPage() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private boolean ajaxIdle() {
+        return Boolean.TRUE.equals(
+                browser.executeScript("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty()"));
+    }
+
+    private List<List<String>> tableRows() {
+        return browser
+                .findElements(By.cssSelector("[id='" + TABLE + "_data'] > tr:not(.ui-datatable-empty-message)"))
+                .stream()
+                .map(row -> row.findElements(By.tagName("td")).stream()
+                        .map(WebElement::getText)
+                        .map(String::strip)
+                        .toList())
+                .toList();
+    }
+
+    private long number(By locator) {
+        return Long.parseLong(browser.findElement(locator).getText().replaceAll("[^0-9-]", ""));
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
