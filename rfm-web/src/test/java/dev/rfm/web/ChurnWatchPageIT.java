@@ -16,10 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -31,28 +28,17 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Churn watch page in headless Chromium against the real WAR: the CDNOW sample imported and scored twice through
@@ -68,17 +54,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChurnWatchPageIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path TARGET = Path.of(System.getProperty("basedir", "."), "target");
-    private static final Path SCREENSHOTS = TARGET.resolve("screenshots");
     private static final By HEADING = By.cssSelector("main h1");
     private static final String TABLE = "tableForm:watch";
 
-    private static ChromeDriverService service;
-    private static ChromeDriver browser;
-    private static Path profile;
-    private static Path downloads;
+    @RegisterExtension
+    static final Browser browser = new Browser("churn").withDownloads();
+
     private static long firstRun;
     private static long secondRun;
 
@@ -92,70 +73,10 @@ class ChurnWatchPageIT {
 
     ApiClient api;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory(TARGET, "chromium-profile-");
-        downloads = Files.createTempDirectory(TARGET, "browser-downloads-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(TARGET.resolve("chromedriver-churn.log").toFile())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1400,1000",
-                "--lang=en-US",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        options.setExperimentalOption(
-                "prefs",
-                Map.of(
-                        "intl.accept_languages",
-                        "en-US,en",
-                        "download.default_directory",
-                        downloads.toAbsolutePath().toString(),
-                        "download.prompt_for_download",
-                        false,
-                        // a second download from one page (CSV, then Excel) is blocked unless allowed
-                        "profile.default_content_setting_values.automatic_downloads",
-                        1));
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.quit();
-        if (service != null) service.stop();
-    }
-
     @BeforeEach
     void client() throws Exception {
         api = new ApiClient(base);
-        // the browser opens the server as localhost: Chrome holds office files downloaded over plain HTTP from any
-        // other host ("insecure download")
-        base = new URL(base.getProtocol(), "localhost", base.getPort(), base.getFile());
-    }
-
-    @AfterEach
-    void noContentSecurityPolicyViolation() {
-        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
-                .toList();
-        assertThat(violations).isEmpty();
+        base = Browser.localhost(base); // see Browser.localhost: Excel downloads over plain HTTP
     }
 
     /**
@@ -193,12 +114,12 @@ class ChurnWatchPageIT {
     @Test
     @Order(1)
     void theNavigationOpensThePageWithItsEmptyState() throws Exception {
-        loggedIn();
+        browser.loggedIn(base);
         // the test server's timer (every 30 s) may score the empty database at any moment: the page is checked
         // against the API's answers just before and just after it was drawn, when they agree
         boolean noneBefore = api.get("api/churn-watch").statusCode() == 404;
         browser.findElement(By.id("nav-churn")).click();
-        waitForPage().until(textToBe(HEADING, "Churn watch"));
+        browser.waitForPage().until(textToBe(HEADING, "Churn watch"));
         boolean noneAfter = api.get("api/churn-watch").statusCode() == 404;
         if (noneBefore && noneAfter) {
             assertThat(browser.findElements(By.id("noSnapshot"))).hasSize(1);
@@ -257,39 +178,39 @@ class ChurnWatchPageIT {
                 .isPositive();
         assertCards(counts);
         List<String> apiIds = ids(watch);
-        assertThat(tableRows())
+        assertThat(browser.tableRows(TABLE))
                 .extracting(r -> r.get(0))
                 .containsExactlyElementsOf(apiIds.subList(0, Math.min(25, apiIds.size())));
-        screenshot("churn-watch");
+        browser.screenshot("churn-watch");
 
         // a higher threshold: more customers whose P(alive) fell
         WebElement threshold = browser.findElement(By.id("criteria:threshold_input"));
         threshold.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0.95");
         browser.findElement(By.id("criteria:apply")).click();
         JsonObject higher = json(api.get("api/churn-watch?threshold=0.95&size=1000&runId=" + secondRun));
-        waitForPage()
-                .until(d -> ajaxIdle()
-                        && number(By.id("total"))
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && browser.number(By.id("total"))
                                 == higher.getJsonObject("counts")
                                         .getJsonNumber("total")
                                         .longValue());
         assertCards(higher.getJsonObject("counts"));
         assertThat(higher.getJsonObject("counts").getJsonNumber("pAliveFell").longValue())
                 .isGreaterThanOrEqualTo(counts.getJsonNumber("pAliveFell").longValue());
-        assertThat(tableRows()).extracting(r -> r.get(0)).containsExactlyElementsOf(first25(ids(higher)));
+        assertThat(browser.tableRows(TABLE)).extracting(r -> r.get(0)).containsExactlyElementsOf(first25(ids(higher)));
 
         // valuable by predicted CLV instead of class A: the amount is required
         browser.findElement(By.cssSelector("[id='criteria:valuable'] label[for='criteria:valuable:1']"))
                 .click();
         browser.findElement(By.id("criteria:apply")).click();
-        waitForPage().until(visibilityOfElementLocated(By.cssSelector(".ui-message-error")));
+        browser.waitForPage().until(visibilityOfElementLocated(By.cssSelector(".ui-message-error")));
         WebElement minClv = browser.findElement(By.id("criteria:minClv_input"));
         minClv.sendKeys("0");
         browser.findElement(By.id("criteria:apply")).click();
         JsonObject byClv = json(api.get("api/churn-watch?threshold=0.95&minClv=0&size=1000&runId=" + secondRun));
-        waitForPage()
-                .until(d -> ajaxIdle()
-                        && number(By.id("total"))
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && browser.number(By.id("total"))
                                 == byClv.getJsonObject("counts")
                                         .getJsonNumber("total")
                                         .longValue());
@@ -302,7 +223,7 @@ class ChurnWatchPageIT {
         JsonObject watch = openRun();
         List<String> apiIds = ids(watch);
         browser.findElement(By.id("criteria:exportCsv")).click();
-        Path file = awaitDownload(".csv");
+        Path file = browser.awaitDownload(".csv");
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).startsWith("customer_id,name,email,abc_class,segment,segment_before");
         assertThat(lines.subList(1, lines.size()))
@@ -323,7 +244,7 @@ class ChurnWatchPageIT {
         }
 
         browser.findElement(By.id("criteria:exportExcel")).click();
-        Path excel = awaitDownload(".xlsx");
+        Path excel = browser.awaitDownload(".xlsx");
         try (Workbook workbook = new XSSFWorkbook(excel.toFile())) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getLastRowNum()).isEqualTo(apiIds.size());
@@ -348,29 +269,29 @@ class ChurnWatchPageIT {
         browser.findElements(By.cssSelector("[id='" + TABLE + "_data'] > tr > td"))
                 .get(1)
                 .click();
-        waitForPage().until(urlContains("/customer.xhtml?id=" + first));
-        waitForPage().until(textToBe(HEADING, "Customer"));
+        browser.waitForPage().until(urlContains("/customer.xhtml?id=" + first));
+        browser.waitForPage().until(textToBe(HEADING, "Customer"));
         assertThat(browser.findElement(By.id("customerId")).getText()).isEqualTo(first);
 
         openRun();
         browser.findElement(By.id("topbar:chinese")).click();
-        waitForPage().until(textToBe(HEADING, "流失预警"));
+        browser.waitForPage().until(textToBe(HEADING, "流失预警"));
         assertThat(browser.findElement(By.id("nav-churn")).getText()).isEqualTo("流失预警");
         assertThat(browser.findElement(By.cssSelector("[id='" + TABLE + "'] thead"))
                         .getText())
                 .contains("风险价值");
-        screenshot("churn-watch-zh");
+        browser.screenshot("churn-watch-zh");
         browser.findElement(By.id("topbar:english")).click();
-        waitForPage().until(textToBe(HEADING, "Churn watch"));
+        browser.waitForPage().until(textToBe(HEADING, "Churn watch"));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     /** Opens the page on run {@link #secondRun} and answers the API's whole list of that run. */
     private JsonObject openRun() throws Exception {
-        loggedIn();
+        browser.loggedIn(base);
         browser.get(base + "churn.xhtml?run=" + secondRun);
-        waitForPage().until(visibilityOfElementLocated(By.id(TABLE)));
+        browser.waitForPage().until(visibilityOfElementLocated(By.id(TABLE)));
         assertThat(browser.findElement(By.id("runId")).getText().strip()).isEqualTo(String.valueOf(secondRun));
         assertThat(browser.findElement(By.id("previousRunId")).getText().strip())
                 .isEqualTo(String.valueOf(firstRun));
@@ -380,13 +301,13 @@ class ChurnWatchPageIT {
     }
 
     private void assertCards(JsonObject counts) {
-        assertThat(number(By.id("total")))
+        assertThat(browser.number(By.id("total")))
                 .isEqualTo(counts.getJsonNumber("total").longValue());
-        assertThat(number(By.id("pAliveFell")))
+        assertThat(browser.number(By.id("pAliveFell")))
                 .isEqualTo(counts.getJsonNumber("pAliveFell").longValue());
-        assertThat(number(By.id("movedToAtRisk")))
+        assertThat(browser.number(By.id("movedToAtRisk")))
                 .isEqualTo(counts.getJsonNumber("movedToAtRisk").longValue());
-        assertThat(number(By.id("becameDormant")))
+        assertThat(browser.number(By.id("becameDormant")))
                 .isEqualTo(counts.getJsonNumber("becameDormant").longValue());
     }
 
@@ -398,67 +319,5 @@ class ChurnWatchPageIT {
 
     private static List<String> first25(List<String> ids) {
         return ids.subList(0, Math.min(25, ids.size()));
-    }
-
-    /** Waits for a download; when none comes, keeps the page as it was (what the server answered instead). */
-    private Path awaitDownload(String ending) throws IOException {
-        try {
-            return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> downloaded(ending), p -> p != null);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            screenshot("churn-failed-download");
-            Files.writeString(SCREENSHOTS.resolve("churn-failed-download.html"), browser.getPageSource());
-            try (Stream<Path> files = Files.list(downloads)) {
-                throw new AssertionError("no " + ending + " download; in the folder: " + files.toList(), e);
-            }
-        }
-    }
-
-    /** The newest finished download with that ending (Chromium writes .crdownload until it is complete). */
-    private static Path downloaded(String ending) throws IOException {
-        try (Stream<Path> files = Files.list(downloads)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(ending))
-                    .max(Comparator.comparingLong(p -> p.toFile().lastModified()))
-                    .orElse(null);
-        }
-    }
-
-    private void loggedIn() {
-        browser.get(base + "index.xhtml");
-        if (browser.getCurrentUrl().contains("/login.xhtml")) {
-            browser.findElement(By.id("login:username")).sendKeys("admin");
-            browser.findElement(By.id("login:password")).sendKeys(ApiClient.ADMIN_PASSWORD);
-            browser.findElement(By.id("login:submit")).click();
-        }
-        waitForPage().until(visibilityOfElementLocated(By.id("topbar:logout")));
-    }
-
-    private WebDriverWait waitForPage() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private boolean ajaxIdle() {
-        return Boolean.TRUE.equals(
-                browser.executeScript("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty()"));
-    }
-
-    private List<List<String>> tableRows() {
-        return browser
-                .findElements(By.cssSelector("[id='" + TABLE + "_data'] > tr:not(.ui-datatable-empty-message)"))
-                .stream()
-                .map(row -> row.findElements(By.tagName("td")).stream()
-                        .map(WebElement::getText)
-                        .map(String::strip)
-                        .toList())
-                .toList();
-    }
-
-    private long number(By locator) {
-        return Long.parseLong(browser.findElement(locator).getText().replaceAll("[^0-9-]", ""));
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

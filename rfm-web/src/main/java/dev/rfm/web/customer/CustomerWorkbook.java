@@ -2,78 +2,43 @@ package dev.rfm.web.customer;
 
 import dev.rfm.domain.snapshot.CustomerList;
 import dev.rfm.domain.snapshot.CustomerResult;
+import dev.rfm.web.export.ListWorkbook;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
-import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-/**
- * A customer list as an Excel workbook (.xlsx) for campaign tools: the columns of the CSV export, numbers as numbers,
- * texts as texts (a cell typed as text is never run as a formula, so no apostrophe is needed here). Streamed: POI
- * keeps {@value #ROWS_IN_MEMORY} rows in memory and the rest in a temporary file, deleted when written.
- */
+/** A customer list as an Excel workbook: the columns of the CSV export ({@link CustomerList#EXPORT_COLUMNS}). */
 final class CustomerWorkbook implements AutoCloseable {
 
-    /** The most customers one sheet holds (Excel's row limit less the header row). */
-    static final long MAX_CUSTOMERS = SpreadsheetVersion.EXCEL2007.getMaxRows() - 1L;
+    /** The most customers one sheet holds. */
+    static final long MAX_CUSTOMERS = ListWorkbook.MAX_ROWS;
 
-    private static final int ROWS_IN_MEMORY = 200;
-
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
-    private final SXSSFSheet sheet;
-    private final CellStyle probability;
-    private final CellStyle money;
-    private int next = 1;
+    private final ListWorkbook workbook;
 
     CustomerWorkbook(String sheetName) {
-        workbook.setCompressTempFiles(true);
-        sheet = workbook.createSheet(sheetName);
-        CellStyle header = workbook.createCellStyle();
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        header.setFont(bold);
-        Row row = sheet.createRow(0);
-        for (int i = 0; i < CustomerList.EXPORT_COLUMNS.size(); i++) {
-            row.createCell(i).setCellValue(CustomerList.EXPORT_COLUMNS.get(i));
-            row.getCell(i).setCellStyle(header);
-        }
-        sheet.createFreezePane(0, 1);
-        sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, CustomerList.EXPORT_COLUMNS.size() - 1));
-        probability = workbook.createCellStyle();
-        probability.setDataFormat(workbook.createDataFormat().getFormat("0.0000"));
-        money = workbook.createCellStyle();
-        money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+        workbook = new ListWorkbook(sheetName, CustomerList.EXPORT_COLUMNS);
     }
 
     void add(CustomerResult r) {
-        if (next > MAX_CUSTOMERS) throw new IllegalStateException("More customers than one Excel sheet holds");
-        Row row = sheet.createRow(next++);
-        int i = 0;
-        text(row, i++, r.customerId());
-        text(row, i++, r.name());
-        text(row, i++, r.email());
-        number(row, i++, r.recencyDays(), null);
-        number(row, i++, r.frequency(), null);
-        number(row, i++, r.monetary(), money);
-        number(row, i++, r.r(), null);
-        number(row, i++, r.f(), null);
-        number(row, i++, r.m(), null);
-        text(row, i++, r.rfmCode());
-        text(row, i++, r.segment());
-        text(row, i++, r.segmentCn8());
-        text(row, i++, r.segmentCustom());
-        text(row, i++, r.lifecycleStage());
-        text(row, i++, r.abcClass());
-        number(row, i++, r.pAlive(), probability);
-        number(row, i++, r.expectedPurchases90d(), probability);
-        number(row, i++, r.historicalClv(), money);
-        number(row, i, r.predictedClv(), money);
+        workbook.line()
+                .text(r.customerId())
+                .text(r.name())
+                .text(r.email())
+                .number(r.recencyDays())
+                .number(r.frequency())
+                .money(r.monetary())
+                .number(r.r())
+                .number(r.f())
+                .number(r.m())
+                .text(r.rfmCode())
+                .text(r.segment())
+                .text(r.segmentCn8())
+                .text(r.segmentCustom())
+                .text(r.lifecycleStage())
+                .text(r.abcClass())
+                .probability(r.pAlive())
+                .probability(r.expectedPurchases90d())
+                .money(r.historicalClv())
+                .money(r.predictedClv());
     }
 
     void write(OutputStream out) throws IOException {
@@ -82,18 +47,6 @@ final class CustomerWorkbook implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        workbook.close(); // also deletes the temporary file
-    }
-
-    private static void text(Row row, int column, String value) {
-        if (value != null) row.createCell(column).setCellValue(value);
-    }
-
-    private static void number(Row row, int column, Number value, CellStyle style) {
-        if (value == null) return;
-        var cell = row.createCell(column);
-        // BigDecimal to double: amounts are bounded (issue 8) far below where a double loses a cent
-        cell.setCellValue(value instanceof BigDecimal d ? d.doubleValue() : value.doubleValue());
-        if (style != null) cell.setCellStyle(style);
+        workbook.close();
     }
 }
