@@ -109,6 +109,33 @@ final class ApiClient {
         return send(request.build());
     }
 
+    /**
+     * Starts a run as of {@code reference} (asking again while another run works, e.g. the test timer's), waits for
+     * it and fails unless it SUCCEEDED; its id.
+     */
+    long succeededRun(String reference) {
+        long[] started = new long[1];
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    HttpResponse<String> response = postJson("api/runs", "{\"referenceDate\": \"" + reference + "\"}");
+                    if (response.statusCode() == 202) {
+                        started[0] = jakarta.json.Json.createReader(new java.io.StringReader(response.body()))
+                                .readObject()
+                                .getJsonNumber("runId")
+                                .longValue();
+                    } else if (response.statusCode() != 409) {
+                        throw new AssertionError(
+                                "POST api/runs answered " + response.statusCode() + ": " + response.body());
+                    }
+                    return started[0] != 0;
+                });
+        jakarta.json.JsonObject run = awaitRunFinished(started[0]);
+        if (!run.getString("status").equals("SUCCEEDED")) throw new AssertionError("run failed: " + run);
+        return started[0];
+    }
+
     /** Waits (up to three minutes) until a run has SUCCEEDED or FAILED; its record then. */
     jakarta.json.JsonObject awaitRunFinished(long runId) {
         java.util.concurrent.atomic.AtomicReference<jakarta.json.JsonObject> run =

@@ -149,20 +149,7 @@ class ChurnWatchPageIT {
     }
 
     private long run(String reference) {
-        long[] started = new long[1];
-        Awaitility.await()
-                .atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    HttpResponse<String> response =
-                            api.postJson("api/runs", "{\"referenceDate\": \"" + reference + "\"}");
-                    if (response.statusCode() == 202)
-                        started[0] = json(response).getJsonNumber("runId").longValue();
-                    return started[0] != 0;
-                });
-        JsonObject run = api.awaitRunFinished(started[0]);
-        assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
-        return started[0];
+        return api.succeededRun(reference);
     }
 
     @Test

@@ -103,19 +103,8 @@ class CustomersPageIT {
     void theCustomersAreImportedAndScored() throws Exception {
         JsonObject imported = json(api.postCsv("api/imports?fileName=customers.csv", orders()));
         assertThat(imported.getInt("rowsRejected")).as(imported.toString()).isZero();
-        long[] started = new long[1];
-        Awaitility.await()
-                .atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    HttpResponse<String> response = api.postJson("api/runs", "{\"referenceDate\": \"2025-01-01\"}");
-                    if (response.statusCode() == 202)
-                        started[0] = json(response).getJsonNumber("runId").longValue();
-                    return started[0] != 0;
-                });
-        scoredRun = started[0];
-        JsonObject run = api.awaitRunFinished(started[0]);
-        assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
+        scoredRun = api.succeededRun("2025-01-01");
+        JsonObject run = json(api.get("api/runs/" + scoredRun));
         assertThat(run.getJsonNumber("customersScored").longValue()).isEqualTo(CUSTOMERS);
     }
 

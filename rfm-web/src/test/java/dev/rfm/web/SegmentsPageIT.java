@@ -271,10 +271,22 @@ class SegmentsPageIT {
             assertThat(browser.text(By.id("segmentsForm:segments:0:action"))).isEqualTo("本周致电");
             assertThat(browser.text(By.id("nav-segment-rules"))).isEqualTo("分群规则");
             browser.screenshot("segments-zh");
+
+            // the segment editor's problems are told in Chinese too, values kept
+            browser.findElement(By.id("nav-segment-rules")).click();
+            browser.waitForPage().until(visibilityOfElementLocated(By.id("ruleForm:code")));
+            fillRule("ZH", "Chinese check", "monetary=9..5");
+            browser.findElement(By.id("ruleForm:apply")).click();
+            browser.waitForPage()
+                    .until(d -> browser.ajaxIdle()
+                            && !browser.text(By.id("ruleForm:conditionsMessage"))
+                                    .isEmpty());
+            assertThat(browser.text(By.id("ruleForm:conditionsMessage")))
+                    .contains("规则 ZH 的条件无效：monetary：下限不能大于上限，当前为 9 > 5");
         } finally {
             browser.findElement(By.id("topbar:english")).click();
             browser.waitForPage()
-                    .until(d -> browser.text(By.cssSelector("main h1")).equals("Segments"));
+                    .until(d -> browser.text(By.cssSelector("main h1")).equals("Segment rules"));
         }
     }
 

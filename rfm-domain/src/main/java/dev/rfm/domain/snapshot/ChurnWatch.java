@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * <p>Usage: {@code new ChurnWatch(dataSource).page(runId, Criteria.DEFAULT, null, false, 0, 25)}; {@link #counts}
  * for the cards and the pager (callers cache it per criteria), {@link #writeCsv} and {@link #forEach} for exports.
  */
-public final class ChurnWatch {
+public class ChurnWatch {
 
     /** Why a customer is on the watch list; a customer may have several. */
     public enum Warning {
@@ -136,6 +136,11 @@ public final class ChurnWatch {
 
     public ChurnWatch(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** For the container's proxy only: one instance serves every page, and pages that are stored keep the proxy. */
+    protected ChurnWatch() {
+        this(null);
     }
 
     /** One page of the watch list. {@code sort} is a key of {@link #SORTS}; null sorts by value at stake, descending. */

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  * Reads runs and their snapshots: the read side for REST, pages and reports. Plain JDBC over a handful of indexed
  * tables; nothing here loads entities.
  */
-public final class Snapshots {
+public class Snapshots {
 
     /** The segment schemes a customer carries, and the column that holds each. */
     public static final Set<String> SCHEMES = Set.of("standard", "cn8", "custom");
@@ -46,6 +46,11 @@ public final class Snapshots {
 
     public Snapshots(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** For the container's proxy only: one instance serves every page, and pages that are stored keep the proxy. */
+    protected Snapshots() {
+        this(null);
     }
 
     public OptionalLong currentRunId() throws SQLException {

@@ -9,7 +9,9 @@ import dev.rfm.domain.snapshot.ChurnWatch.Row;
 import dev.rfm.domain.snapshot.ChurnWatch.Warning;
 import dev.rfm.domain.snapshot.SegmentRow;
 import dev.rfm.domain.snapshot.Snapshots;
+import dev.rfm.web.export.Downloads;
 import dev.rfm.web.i18n.LanguageBacking;
+import dev.rfm.web.snapshot.RunLink;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -18,15 +20,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Serializable;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -53,16 +50,16 @@ public class ChurnWatchBacking implements Serializable {
     public static final String BY_CLV = "CLV";
 
     @Inject
-    transient Snapshots snapshots;
+    Snapshots snapshots;
 
     @Inject
-    transient ChurnWatch watch;
+    ChurnWatch watch;
 
     @Inject
-    transient LanguageBacking language;
+    LanguageBacking language;
 
     @Inject
-    transient ChurnCounts countsOf;
+    ChurnCounts countsOf;
 
     private Long runId;
     private Criteria applied = Criteria.DEFAULT;
@@ -78,10 +75,12 @@ public class ChurnWatchBacking implements Serializable {
     @PostConstruct
     void load() {
         unchecked(() -> {
-            OptionalLong current = linkedRun(FacesContext.getCurrentInstance()
-                    .getExternalContext()
-                    .getRequestParameterMap()
-                    .get("run"));
+            OptionalLong current = RunLink.succeeded(
+                    snapshots,
+                    FacesContext.getCurrentInstance()
+                            .getExternalContext()
+                            .getRequestParameterMap()
+                            .get("run"));
             if (current.isEmpty()) current = snapshots.currentRunId();
             if (current.isEmpty()) return null;
             runId = current.getAsLong();
@@ -131,15 +130,9 @@ public class ChurnWatchBacking implements Serializable {
     /** Streams the whole list, in the table's order, as a CSV download. */
     public void exportCsv() throws IOException {
         if (runId == null) return;
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext context = faces.getExternalContext();
-        context.responseReset();
-        context.setResponseContentType("text/csv; charset=UTF-8");
-        context.setResponseHeader("Content-Disposition", "attachment; filename=\"churn-watch-run-" + runId + ".csv\"");
-        Writer out = new OutputStreamWriter(context.getResponseOutputStream(), StandardCharsets.UTF_8);
-        unchecked(() -> watch.writeCsv(runId, applied, rows.sort(), rows.ascending(), out));
-        out.flush();
-        faces.responseComplete();
+        Downloads.csv(
+                "churn-watch-run-" + runId + ".csv",
+                out -> watch.writeCsv(runId, applied, rows.sort(), rows.ascending(), out));
     }
 
     /** The same list as an Excel workbook, written to a file first (a failure then shows as a page). */
@@ -155,35 +148,12 @@ public class ChurnWatchBacking implements Serializable {
                             ""));
             return;
         }
-        Path file = Files.createTempFile("rfm-churn-", ".xlsx");
-        try {
-            try (OutputStream out = Files.newOutputStream(file);
-                    ChurnWorkbook workbook = new ChurnWorkbook("run " + runId)) {
-                unchecked(() -> watch.forEach(runId, applied, rows.sort(), rows.ascending(), workbook::add));
+        Downloads.excel("churn-watch-run-" + runId + ".xlsx", out -> {
+            try (ChurnWorkbook workbook = new ChurnWorkbook("run " + runId)) {
+                watch.forEach(runId, applied, rows.sort(), rows.ascending(), workbook::add);
                 workbook.write(out);
             }
-            ExternalContext context = faces.getExternalContext();
-            context.responseReset();
-            context.setResponseContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            context.setResponseContentLength((int) Math.min(Integer.MAX_VALUE, Files.size(file)));
-            context.setResponseHeader(
-                    "Content-Disposition", "attachment; filename=\"churn-watch-run-" + runId + ".xlsx\"");
-            Files.copy(file, context.getResponseOutputStream());
-            faces.responseComplete();
-        } finally {
-            Files.deleteIfExists(file);
-        }
-    }
-
-    /** A succeeded run named in the address ({@code ?run=12}), to watch an older run than the current one. */
-    private OptionalLong linkedRun(String text) throws SQLException {
-        if (text == null || !text.matches("[0-9]{1,18}")) return OptionalLong.empty();
-        long id = Long.parseLong(text);
-        return snapshots
-                .run(id)
-                .filter(r -> r.status() == dev.rfm.domain.snapshot.RunStatus.SUCCEEDED)
-                .map(r -> OptionalLong.of(id))
-                .orElse(OptionalLong.empty());
+        });
     }
 
     private Criteria applied() {

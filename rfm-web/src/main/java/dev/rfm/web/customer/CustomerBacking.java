@@ -40,13 +40,13 @@ public class CustomerBacking implements Serializable {
     static final int HISTORY_RUNS = 12;
 
     @Inject
-    transient Snapshots snapshots;
+    Snapshots snapshots;
 
     @Inject
-    transient CustomerDirectory directory;
+    CustomerDirectory directory;
 
     @Inject
-    transient LanguageBacking language;
+    LanguageBacking language;
 
     private Profile profile;
     private CustomerResult current;

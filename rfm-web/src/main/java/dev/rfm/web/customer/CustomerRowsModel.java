@@ -2,32 +2,24 @@ package dev.rfm.web.customer;
 
 import dev.rfm.domain.snapshot.CustomerFilter;
 import dev.rfm.domain.snapshot.CustomerResult;
+import dev.rfm.web.snapshot.PagedRows;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 /**
- * The Customers table's rows: one SQL page per request, sorted by the column the reader chose, counted once per
- * filter. The filter comes from the page's form, not from column filters.
+ * The Customers table's rows, counted once per filter. The filter comes from the page's form, not from column
+ * filters.
  */
-class CustomerRowsModel extends LazyDataModel<CustomerResult> {
+class CustomerRowsModel extends PagedRows<CustomerResult> {
 
     private static final long serialVersionUID = 1L;
 
     private final long runId;
     private final Supplier<CustomerFilter> filter;
 
-    /** The sort of the last page loaded, so the export writes the rows in the order the reader sees. */
-    private String sort;
-
-    private boolean ascending;
-
     CustomerRowsModel(long runId, SerializableFilter filter) {
+        super(true);
         this.runId = runId;
         this.filter = filter;
     }
@@ -35,42 +27,18 @@ class CustomerRowsModel extends LazyDataModel<CustomerResult> {
     interface SerializableFilter extends Supplier<CustomerFilter>, java.io.Serializable {}
 
     @Override
-    public int count(Map<String, FilterMeta> filterBy) {
-        return (int) Math.min(Integer.MAX_VALUE, directory().count(runId, filter.get()));
+    protected long total() {
+        return directory().count(runId, filter.get());
     }
 
     @Override
-    public List<CustomerResult> load(
-            int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        SortMeta meta =
-                sortBy.values().stream().filter(SortMeta::isActive).findFirst().orElse(null);
-        sort = meta == null ? null : meta.getField();
-        ascending = meta == null || meta.getOrder() != SortOrder.DESCENDING;
+    protected List<CustomerResult> page(String sort, boolean ascending, int first, int pageSize) {
         return directory().page(runId, filter.get(), sort, ascending, first, pageSize);
     }
 
     @Override
-    public String getRowKey(CustomerResult row) {
+    protected String customerId(CustomerResult row) {
         return row.customerId();
-    }
-
-    @Override
-    public CustomerResult getRowData(String rowKey) {
-        List<CustomerResult> shown = getWrappedData();
-        return shown == null
-                ? null
-                : shown.stream()
-                        .filter(r -> r.customerId().equals(rowKey))
-                        .findFirst()
-                        .orElse(null);
-    }
-
-    String sort() {
-        return sort;
-    }
-
-    boolean ascending() {
-        return ascending;
     }
 
     private static CustomerDirectory directory() {

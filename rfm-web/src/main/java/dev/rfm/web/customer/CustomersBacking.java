@@ -6,6 +6,8 @@ import dev.rfm.domain.snapshot.CustomerFilter;
 import dev.rfm.domain.snapshot.CustomerResult;
 import dev.rfm.domain.snapshot.SegmentRow;
 import dev.rfm.domain.snapshot.Snapshots;
+import dev.rfm.web.export.Downloads;
+import dev.rfm.web.snapshot.RunLink;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -14,9 +16,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Serializable;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -41,10 +41,10 @@ public class CustomersBacking implements Serializable {
     static final List<String> SCHEMES = List.of("standard", "cn8", "custom", "lifecycle", "abc");
 
     @Inject
-    transient Snapshots snapshots;
+    Snapshots snapshots;
 
     @Inject
-    transient CustomerDirectory directory;
+    CustomerDirectory directory;
 
     private Long runId;
     private CustomerRowsModel rows;
@@ -73,7 +73,7 @@ public class CustomersBacking implements Serializable {
     private Map<String, SegmentRow> standardNames = Map.of();
 
     @Inject
-    transient dev.rfm.web.i18n.LanguageBacking language;
+    dev.rfm.web.i18n.LanguageBacking language;
 
     @PostConstruct
     void load() {
@@ -86,7 +86,7 @@ public class CustomersBacking implements Serializable {
     private void prepare() throws SQLException {
         Map<String, String> params =
                 FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
-        OptionalLong current = linkedRun(params.get("run"));
+        OptionalLong current = RunLink.succeeded(snapshots, params.get("run"));
         if (current.isEmpty()) current = snapshots.currentRunId();
         if (current.isEmpty()) return;
         runId = current.getAsLong();
@@ -162,15 +162,9 @@ public class CustomersBacking implements Serializable {
 
     /** Streams every customer the applied filter keeps, in the table's order, as a CSV download. */
     public void exportCsv() throws IOException {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext context = faces.getExternalContext();
-        context.responseReset();
-        context.setResponseContentType("text/csv; charset=UTF-8");
-        context.setResponseHeader("Content-Disposition", "attachment; filename=\"customers-run-" + runId + ".csv\"");
-        Writer out = new OutputStreamWriter(context.getResponseOutputStream(), StandardCharsets.UTF_8);
-        directory.writeCsv(runId, applied, rows.sort(), rows.ascending(), out);
-        out.flush();
-        faces.responseComplete();
+        Downloads.csv(
+                "customers-run-" + runId + ".csv",
+                out -> directory.writeCsv(runId, applied, rows.sort(), rows.ascending(), out));
     }
 
     /**
@@ -189,37 +183,9 @@ public class CustomersBacking implements Serializable {
                                     ""));
             return;
         }
-        // written to a file first: a failure then shows as a page, not as a broken download, and the length is known
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("rfm-customers-", ".xlsx");
-        try {
-            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
-                directory.writeWorkbook(runId, applied, rows.sort(), rows.ascending(), "run " + runId, out);
-            }
-            ExternalContext context = faces.getExternalContext();
-            context.responseReset();
-            context.setResponseContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            context.setResponseContentLength((int) Math.min(Integer.MAX_VALUE, java.nio.file.Files.size(file)));
-            context.setResponseHeader(
-                    "Content-Disposition", "attachment; filename=\"customers-run-" + runId + ".xlsx\"");
-            java.nio.file.Files.copy(file, context.getResponseOutputStream());
-            faces.responseComplete();
-        } finally {
-            java.nio.file.Files.deleteIfExists(file);
-        }
-    }
-
-    /**
-     * The run a link counted its customers in (an Overview cell), when it is a succeeded run still kept: a newer
-     * run may have finished since the Overview was drawn, and the click must open the customers it counted.
-     */
-    private OptionalLong linkedRun(String text) throws SQLException {
-        if (text == null || !text.matches("[0-9]{1,18}")) return OptionalLong.empty();
-        long id = Long.parseLong(text);
-        return snapshots
-                .run(id)
-                .filter(r -> r.status() == dev.rfm.domain.snapshot.RunStatus.SUCCEEDED)
-                .map(r -> OptionalLong.of(id))
-                .orElse(OptionalLong.empty());
+        Downloads.excel(
+                "customers-run-" + runId + ".xlsx",
+                out -> directory.writeWorkbook(runId, applied, rows.sort(), rows.ascending(), "run " + runId, out));
     }
 
     /** Whether the page shows the current run (not an older one a link asked for). */

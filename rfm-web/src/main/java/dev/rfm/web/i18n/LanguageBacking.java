@@ -24,7 +24,7 @@ public class LanguageBacking implements Serializable {
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     @Inject
-    transient UserAccounts accounts;
+    UserAccounts accounts;
 
     private Locale locale;
 

@@ -27,10 +27,10 @@ public class ImportBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ImportJobs jobs;
+    ImportJobs jobs;
 
     @Inject
-    transient Importer importer;
+    Importer importer;
 
     private String jobId;
     private boolean endShown;

@@ -23,7 +23,7 @@ public class ImportUploadLimit extends HttpFilter {
     static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     @Inject
-    transient Importer importer;
+    Importer importer;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

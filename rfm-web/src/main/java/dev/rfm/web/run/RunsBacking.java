@@ -11,6 +11,7 @@ import dev.rfm.domain.snapshot.RunRecord;
 import dev.rfm.domain.snapshot.RunStatus;
 import dev.rfm.domain.snapshot.Snapshots;
 import dev.rfm.domain.user.Role;
+import dev.rfm.web.i18n.KnownMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -43,10 +44,10 @@ public class RunsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ScoringRuns runs;
+    ScoringRuns runs;
 
     @Inject
-    transient Snapshots snapshots;
+    Snapshots snapshots;
 
     private final History history = new History();
     private RunRecord newest;
@@ -188,6 +189,11 @@ public class RunsBacking implements Serializable {
 
     public LocalDate getLatestReferenceDate() {
         return ReferenceDates.latest(LocalDate.now());
+    }
+
+    /** A run's stored error in the reader's language. */
+    public String error(String error) {
+        return KnownMessages.ofView().runError(error);
     }
 
     /** A run's phase in the reader's language ("reading orders" → "读取订单"), as stored when no label exists. */

@@ -5,6 +5,7 @@ import static dev.rfm.web.i18n.Texts.text;
 import dev.rfm.analytics.run.CustomSegments;
 import dev.rfm.analytics.run.CustomSegments.AuditEntry;
 import dev.rfm.analytics.segment.RulePreview;
+import dev.rfm.web.i18n.KnownMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -33,7 +34,7 @@ public class SegmentRulesBacking implements Serializable {
     private static final int AUDIT_ENTRIES = 50;
 
     @Inject
-    transient CustomSegments segments;
+    CustomSegments segments;
 
     private List<RuleDraft> rules = new ArrayList<>();
     private List<RuleDraft> saved = List.of();
@@ -92,7 +93,7 @@ public class SegmentRulesBacking implements Serializable {
             preview = lines.subList(0, Math.min(rules.size(), lines.size()));
             other = lines.size() > rules.size() ? lines.get(lines.size() - 1) : null;
         } catch (IllegalArgumentException e) {
-            previewProblem = e.getMessage();
+            previewProblem = KnownMessages.ofView().ruleProblems(e.getMessage());
             preview = List.of();
             other = null;
         } catch (SQLException e) {
@@ -126,8 +127,9 @@ public class SegmentRulesBacking implements Serializable {
         Map<String, String> problems = draft.problems(otherCodes);
         if (!problems.isEmpty()) {
             FacesContext faces = FacesContext.getCurrentInstance();
-            problems.forEach((field, text) ->
-                    faces.addMessage("ruleForm:" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null)));
+            KnownMessages known = KnownMessages.ofView();
+            problems.forEach((field, text) -> faces.addMessage(
+                    "ruleForm:" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, known.ruleProblem(text), null)));
             faces.validationFailed();
             return;
         }
@@ -172,7 +174,10 @@ public class SegmentRulesBacking implements Serializable {
                     faces.getExternalContext().getRemoteUser(),
                     LocalDateTime.now());
         } catch (IllegalArgumentException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), ""));
+            faces.addMessage(
+                    null,
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_ERROR, KnownMessages.ofView().ruleProblems(e.getMessage()), ""));
             faces.validationFailed();
             PrimeFaces.current().ajax().update("messages");
             return;

@@ -24,7 +24,7 @@ public class SegmentsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient SegmentTable table;
+    SegmentTable table;
 
     private String scheme = "standard";
     private Long runId;

@@ -38,10 +38,10 @@ public class SettingsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ScoringProfiles profiles;
+    ScoringProfiles profiles;
 
     @Inject
-    transient ProfilePreviews previews;
+    ProfilePreviews previews;
 
     private ProfileForm form;
     private String preset;

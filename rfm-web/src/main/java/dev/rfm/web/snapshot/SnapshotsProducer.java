@@ -18,6 +18,7 @@ public class SnapshotsProducer {
     DataSource dataSource;
 
     @Produces
+    @ApplicationScoped
     Snapshots snapshots() {
         return new Snapshots(dataSource);
     }
@@ -30,6 +31,7 @@ public class SnapshotsProducer {
     }
 
     @Produces
+    @ApplicationScoped
     dev.rfm.domain.snapshot.ChurnWatch churnWatch() {
         return new dev.rfm.domain.snapshot.ChurnWatch(dataSource);
     }

@@ -27,7 +27,7 @@ public class UsersBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient UserDirectory directory;
+    UserDirectory directory;
 
     private List<UserAccount> users;
 
