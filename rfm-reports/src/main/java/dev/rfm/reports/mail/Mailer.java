@@ -46,6 +46,8 @@ public class Mailer {
         MimeBodyPart attachment = new MimeBodyPart();
         attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(mail.pdf(), "application/pdf")));
         attachment.setFileName(mail.fileName());
+        // always base64: a PDF that happens to be ASCII would otherwise go as text, and line ends would change
+        attachment.setHeader("Content-Transfer-Encoding", "base64");
         message.setContent(new MimeMultipart(text, attachment));
         Transport.send(message);
     }

@@ -183,6 +183,41 @@ class DeliveryEngineTest {
         assertThat(report.attempts()).isEqualTo(1);
         assertThat(report.occurrence()).isEqualTo("run:" + run);
         assertThat(new ReportArchive(db).lastSent()).map(ArchivedReport::id).contains(report.id());
+        byte[] archivedPdf = new ReportArchive(db).pdf(report.id()).orElseThrow();
+        for (MimeMessage m : received) {
+            assertThat(((Multipart) m.getContent())
+                            .getBodyPart(1)
+                            .getInputStream()
+                            .readAllBytes())
+                    .as("the attachment is the archived PDF, byte for byte")
+                    .isEqualTo(archivedPdf);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void sendNowArchivesANewReportOfTheCurrentRunEachTime(TestDatabase database) throws Exception {
+        DataSource db = db(database);
+        DeliveryEngine engine = engine(db, mail(true), "server-a");
+        ReportSchedule s = schedule(db, "DAILY", "en", "08:00", null, "anna@example.com");
+        clock = new TestClock(LocalDateTime.parse("2026-12-07T07:30:12.123456789"));
+        engine = engine(db, mail(true), "server-a");
+        try {
+            engine.sendNow(s);
+            throw new AssertionError("sent without a run");
+        } catch (DeliveryEngine.NoRunYet expected) {
+            assertThat(expected.getMessage()).contains("No scoring run has succeeded yet");
+        }
+        long run = publishRun(db, LocalDate.parse("2026-12-07"), LocalDateTime.now(clock));
+        long first = engine.sendNow(s);
+        long second = engine.sendNow(s);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(engine.deliverDue()).isEqualTo(2);
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(new ReportArchive(db).find(first)).hasValueSatisfying(r -> {
+            assertThat(r.runId()).isEqualTo(run);
+            assertThat(r.status()).isEqualTo(DeliveryStatus.SENT);
+        });
     }
 
     @ParameterizedTest
