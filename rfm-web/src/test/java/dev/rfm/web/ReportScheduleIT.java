@@ -170,6 +170,10 @@ class ReportScheduleIT {
         assertThat(api.postJson("api/reports/schedules/" + id + "/send", "").statusCode())
                 .isEqualTo(404);
 
+        HttpResponse<String> empty = api.postJson("api/reports/schedules", "{}");
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+        assertThat(json(empty).getJsonArray("details")).hasSize(5);
+
         HttpResponse<String> invalid = api.postJson(
                 "api/reports/schedules",
                 "{\"name\":\"\",\"scheme\":\"rfm\",\"locale\":\"en\",\"recipients\":[\"nobody\"],"

@@ -60,10 +60,11 @@ public record ScheduleSettings(
         List<FieldProblem> problems = new ArrayList<>();
         if (name == null || name.isBlank()) problems.add(new FieldProblem("name", "is required"));
         else if (name.strip().length() > 200) problems.add(new FieldProblem("name", "is longer than 200 characters"));
-        if (!SCHEMES.contains(scheme)) {
+        if (scheme == null || !SCHEMES.contains(scheme)) { // Set.of(..).contains(null) throws
             problems.add(new FieldProblem("scheme", "must be one of standard, cn8, custom, lifecycle"));
         }
-        if (!LOCALES.contains(locale)) problems.add(new FieldProblem("locale", "must be en or zh-CN"));
+        if (locale == null || !LOCALES.contains(locale))
+            problems.add(new FieldProblem("locale", "must be en or zh-CN"));
         if (recipients.isEmpty()) problems.add(new FieldProblem("recipients", "needs at least one e-mail address"));
         if (recipients.size() > MAX_RECIPIENTS) {
             problems.add(new FieldProblem("recipients", "has more than " + MAX_RECIPIENTS + " addresses"));

@@ -1,6 +1,7 @@
 package dev.rfm.reports.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -38,6 +39,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -387,6 +389,25 @@ class DeliveryEngineTest {
         });
         assertThat(recipientsOf(smtp.getReceivedMessages()))
                 .containsExactlyInAnyOrder("anna@example.com", "bo@example.com");
+    }
+
+    @Test
+    void theTestMailArrivesInTheChosenLanguageUnlessMailIsOff() throws Exception {
+        ReportDesk desk = new ReportDesk();
+        desk.mailer = new Mailer(mail(true));
+        desk.sendTestMail("me@example.com", "zh-CN");
+        assertThat(smtp.getReceivedMessages()).singleElement().satisfies(m -> {
+            assertThat(m.getSubject()).isEqualTo("RFM 测试邮件");
+            assertThat(m.getAllRecipients()[0].toString()).isEqualTo("me@example.com");
+        });
+        desk.mailer = new Mailer(mail(false));
+        assertThatThrownBy(() -> desk.sendTestMail("me@example.com", "en"))
+                .hasMessageContaining("RFM_MAIL_ENABLED=false");
+        desk.mailer = new Mailer(new MailSettings(
+                Optional.empty(), 25, Optional.empty(), Optional.empty(), "rfm@example.com", false, true));
+        assertThatThrownBy(() -> desk.sendTestMail("me@example.com", "en"))
+                .hasMessageContaining("RFM_SMTP_HOST is not set");
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
 
     @ParameterizedTest

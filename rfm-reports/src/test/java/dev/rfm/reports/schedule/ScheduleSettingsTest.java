@@ -50,6 +50,16 @@ class ScheduleSettingsTest {
     }
 
     @Test
+    void anEmptyDraftNamesEveryRequiredField() {
+        InvalidSchedule e = catchThrowableOfType(
+                InvalidSchedule.class,
+                () -> new ScheduleDraft(null, null, null, null, null, null, null, null, null, null).settings());
+        assertThat(e.problems())
+                .extracting(FieldProblem::field)
+                .containsExactly("name", "scheme", "locale", "recipients", "cadence");
+    }
+
+    @Test
     void theCadenceDecidesWhichFieldsAreRequired() {
         assertThat(catchThrowableOfType(InvalidSchedule.class, () -> new ScheduleDraft(
                                         "Monthly",
