@@ -391,6 +391,57 @@ class DeliveryEngineTest {
                 .containsExactlyInAnyOrder("anna@example.com", "bo@example.com");
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aServerThatDiedWhileSendingIsTakenOverAfterItsLeaseForTheRemainingRecipientsOnly(TestDatabase database)
+            throws Exception {
+        DataSource db = db(database);
+        DeliveryEngine engine = engine(db, mail(true), "server-b");
+        schedule(db, "AFTER_RUN", "en", null, null, "anna@example.com", "bo@example.com");
+        long run = publishRun(db, LocalDate.parse("2026-12-07"), LocalDateTime.now(clock));
+        long id = engine.afterRun(run, LocalDate.parse("2026-12-07")).get(0);
+        // server A claimed it, mailed anna, recorded that, and died
+        try (Connection c = db.getConnection();
+                PreparedStatement claim =
+                        c.prepareStatement("update report_delivery set claimed_by = 'server-a/dead', claimed_until = ?,"
+                                + " sent_to = 'anna@example.com' where id = ?")) {
+            claim.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now(clock).plus(DeliveryEngine.LEASE)));
+            claim.setLong(2, id);
+            assertThat(claim.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(engine.deliverDue()).as("held by server A's lease").isZero();
+        clock.advance(DeliveryEngine.LEASE.plusSeconds(1));
+        assertThat(engine.deliverDue()).isEqualTo(1);
+        assertThat(recipientsOf(smtp.getReceivedMessages())).containsExactly("bo@example.com");
+        assertThat(new ReportArchive(db).find(id))
+                .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(DeliveryStatus.SENT));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aRunWhoseReportsWereNeverArchivedIsCaughtUpOnceAfterARestart(TestDatabase database) throws Exception {
+        DataSource db = db(database);
+        schedule(db, "AFTER_RUN", "en", null, null, "anna@example.com");
+        // the server published the run and died before its observer archived anything
+        long run = publishRun(db, LocalDate.parse("2026-12-07"), LocalDateTime.now(clock));
+        DeliveryEngine restarted = engine(db, mail(true), "server-a-again");
+        assertThat(restarted.catchUp()).hasSize(1);
+        assertThat(restarted.catchUp()).isEmpty();
+        assertThat(restarted.afterRun(run, LocalDate.parse("2026-12-07"))).isEmpty();
+        restarted.deliverDue();
+        assertThat(recipientsOf(smtp.getReceivedMessages())).containsExactly("anna@example.com");
+        // a schedule created after a run does not get that run's report
+        schedule(db, "AFTER_RUN", "en", null, null, "late@example.com");
+        try (Connection c = db.getConnection();
+                PreparedStatement later =
+                        c.prepareStatement("update report_schedule set updated_at = ? where name = 'Monday report' and"
+                                + " recipients = 'late@example.com'")) {
+            later.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now(clock).plusMinutes(1)));
+            assertThat(later.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(restarted.catchUp()).isEmpty();
+    }
+
     @Test
     void theTestMailArrivesInTheChosenLanguageUnlessMailIsOff() throws Exception {
         ReportDesk desk = new ReportDesk();
