@@ -3,6 +3,7 @@ package dev.rfm.reports.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.rfm.domain.testing.TestDatabase;
@@ -440,6 +441,42 @@ class DeliveryEngineTest {
             assertThat(later.executeUpdate()).isEqualTo(1);
         }
         assertThat(restarted.catchUp()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void smtpAuthenticationIsUsedAndARefusedLoginIsRetried(TestDatabase database) throws Exception {
+        smtp.stop();
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser("rfm@example.com", "rfm", "right-secret"));
+        smtp.start();
+        DataSource db = db(database);
+        schedule(db, "AFTER_RUN", "en", null, null, "anna@example.com");
+        long run = publishRun(db, LocalDate.parse("2026-12-07"), LocalDateTime.now(clock));
+        long id = engine(db, authenticated("wrong-secret"), "server-a")
+                .afterRun(run, LocalDate.parse("2026-12-07"))
+                .get(0);
+        assertThat(engine(db, authenticated("wrong-secret"), "server-a").deliverDue())
+                .isEqualTo(1);
+        assertThat(new ReportArchive(db).find(id)).hasValueSatisfying(r -> {
+            assertThat(r.status()).isEqualTo(DeliveryStatus.RETRYING);
+            assertThat(r.error()).containsIgnoringCase("authentication");
+        });
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(engine(db, authenticated("right-secret"), "server-a").deliverDue())
+                .isEqualTo(1);
+        assertThat(recipientsOf(smtp.getReceivedMessages())).containsExactly("anna@example.com");
+    }
+
+    MailSettings authenticated(String password) {
+        return new MailSettings(
+                Optional.of("127.0.0.1"),
+                port,
+                Optional.of("rfm"),
+                Optional.of(password),
+                "rfm@example.com",
+                false,
+                true);
     }
 
     @Test
