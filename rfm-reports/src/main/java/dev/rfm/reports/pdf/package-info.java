@@ -1,0 +1,2 @@
+/** The segment report as a PDF: {@link dev.rfm.reports.pdf.SegmentReports}. */
+package dev.rfm.reports.pdf;

@@ -1,0 +1,313 @@
+package dev.rfm.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Report schedules in the deployed WAR on the embedded H2 (failsafe execution "default" only): the server mails a
+ * GreenMail SMTP server this test starts on the port failsafe reserved and passes to the server as {@code
+ * RFM_SMTP_HOST}/{@code RFM_SMTP_PORT}. An after-run schedule made through REST mails one report per recipient after a
+ * run; the archive lists it SENT and serves its PDF; send-now; invalid fields; roles.
+ *
+ * <p>Alone: {@code ./mvnw -pl rfm-web build-helper:reserve-network-port@postgresql-ports
+ * dependency:copy@copy-payara-micro failsafe:integration-test@default failsafe:verify -Dit.test=ReportScheduleIT}
+ * (after {@code install -DskipTests}); the first goal reserves the SMTP port.
+ */
+@ExtendWith({FreshDatabase.class, ArquillianExtension.class})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReportScheduleIT {
+
+    private static final String CSV = "order_id,customer_id,order_date,amount,quantity,channel\n"
+            + "RS-1,RS-C1,2024-01-05,10.50,1,web\n"
+            + "RS-2,RS-C2,2024-02-01,99.99,1,store\n"
+            + "RS-3,RS-C2,2024-03-01,20.00,1,store\n"
+            + "RS-4,RS-C3,2024-03-02,55.00,1,web\n";
+
+    private static GreenMail smtp;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("rfm.war")));
+    }
+
+    @BeforeAll
+    static void smtpServer() {
+        int port = Integer.parseInt(System.getProperty("rfm.it.smtp.port"));
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(base);
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static JsonArray array(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readArray();
+    }
+
+    private static String afterRunSchedule(String name, String locale, String... recipients) {
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("scheme", "standard")
+                .add("locale", locale)
+                .add("recipients", Json.createArrayBuilder(List.of(recipients)))
+                .add("cadence", "AFTER_RUN")
+                .add("topCustomers", 5)
+                .add("enabled", true)
+                .build()
+                .toString();
+    }
+
+    /** The mails GreenMail received whose PDF belongs to a run, one recipient each. */
+    private static List<MimeMessage> mailsOfRun(long runId) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (attachment(m).getFileName().contains("-run" + runId + "-")) found.add(m);
+        }
+        return found;
+    }
+
+    private static BodyPart attachment(MimeMessage m) throws Exception {
+        return ((Multipart) m.getContent()).getBodyPart(1);
+    }
+
+    private JsonObject archived(long id) throws Exception {
+        for (JsonValue v : array(api.get("api/reports/archive?page=0&size=100"))) {
+            if (v.asJsonObject().getJsonNumber("id").longValue() == id) return v.asJsonObject();
+        }
+        throw new AssertionError("report " + id + " is not in the archive");
+    }
+
+    private long runToTheEnd() throws Exception {
+        AtomicReference<Long> started = new AtomicReference<>();
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    HttpResponse<String> response = api.postJson("api/runs", "{\"referenceDate\": \"2024-06-01\"}");
+                    if (response.statusCode() == 202)
+                        started.set(json(response).getJsonNumber("runId").longValue());
+                    else assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+                    return started.get() != null;
+                });
+        assertThat(api.awaitRunFinished(started.get()).getString("status")).isEqualTo("SUCCEEDED");
+        return started.get();
+    }
+
+    @Test
+    @Order(1)
+    void sendNowBeforeAnyRunIsAConflictAndInvalidFieldsAreNamed() throws Exception {
+        HttpResponse<String> created =
+                api.postJson("api/reports/schedules", afterRunSchedule("Early", "en", "e@example.com"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = json(created).getJsonNumber("id").longValue();
+        // the test timer starts a run every 30 s: 409 only while none has succeeded
+        boolean noRunYet = api.get("api/runs/current").statusCode() == 404;
+        HttpResponse<String> send = api.postJson("api/reports/schedules/" + id + "/send", "");
+        if (noRunYet && send.statusCode() != 202) {
+            assertThat(send.statusCode()).as(send.body()).isEqualTo(409);
+            assertThat(json(send).getString("message")).contains("No scoring run");
+        } else {
+            assertThat(send.statusCode()).as(send.body()).isEqualTo(202);
+        }
+        assertThat(api.send("DELETE", "api/reports/schedules/" + id, "admin", ApiClient.ADMIN_PASSWORD, null, null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(api.postJson("api/reports/schedules/" + id + "/send", "").statusCode())
+                .isEqualTo(404);
+
+        HttpResponse<String> empty = api.postJson("api/reports/schedules", "{}");
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+        assertThat(json(empty).getJsonArray("details")).hasSize(5);
+
+        HttpResponse<String> invalid = api.postJson(
+                "api/reports/schedules",
+                "{\"name\":\"\",\"scheme\":\"rfm\",\"locale\":\"en\",\"recipients\":[\"nobody\"],"
+                        + "\"cadence\":\"WEEKLY\",\"time\":\"25:00\",\"topCustomers\":500}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json(invalid).getJsonArray("details").getValuesAs(JsonObject.class))
+                .extracting(d -> d.getString("field"))
+                .containsExactlyInAnyOrder("time", "name", "scheme", "recipients", "dayOfWeek", "topCustomers");
+    }
+
+    @Test
+    @Order(2)
+    void anAfterRunScheduleMailsOneReportPerRecipientAndArchivesIt() throws Exception {
+        HttpResponse<String> created = api.postJson(
+                "api/reports/schedules", afterRunSchedule("Weekly team", "en", "anna@example.com", "bo@example.com"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject schedule = json(created);
+        assertThat(schedule.getString("cadence")).isEqualTo("AFTER_RUN");
+        assertThat(schedule.isNull("time")).isTrue();
+        long scheduleId = schedule.getJsonNumber("id").longValue();
+        assertThat(json(api.get("api/reports/schedules/" + scheduleId)).getJsonArray("recipients"))
+                .hasSize(2);
+
+        assertThat(api.postCsv("api/imports?fileName=reports.csv", CSV).statusCode())
+                .isEqualTo(200);
+        long runId = runToTheEnd();
+
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(1))
+                .until(() -> mailsOfRun(runId).size() >= 2);
+        List<MimeMessage> mails = mailsOfRun(runId);
+        assertThat(mails).hasSize(2);
+        assertThat(mails)
+                .extracting(m -> m.getAllRecipients()[0].toString())
+                .containsExactlyInAnyOrder("anna@example.com", "bo@example.com");
+        for (MimeMessage m : mails) {
+            assertThat(m.getSubject()).isEqualTo("RFM segment report – Weekly team – 2024-06-01");
+            assertThat(attachment(m).getContentType()).startsWith("application/pdf");
+        }
+
+        JsonObject entry = null;
+        for (JsonValue v : array(api.get("api/reports/archive"))) {
+            JsonObject o = v.asJsonObject();
+            if (o.getJsonNumber("runId").longValue() == runId
+                    && o.getJsonNumber("scheduleId").longValue() == scheduleId) {
+                assertThat(entry).as("one archived report per run and schedule").isNull();
+                entry = o;
+            }
+        }
+        assertThat(entry).isNotNull();
+        JsonObject sent = entry;
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> archived(
+                        sent.getJsonNumber("id").longValue())
+                .getString("status")
+                .equals("SENT"));
+        assertThat(sent.getString("locale")).isEqualTo("en");
+        byte[] pdf = pdf(sent.getJsonNumber("id").longValue());
+        assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isPositive();
+        }
+        assertThat(attachment(mails.get(0)).getInputStream().readAllBytes()).isEqualTo(pdf);
+    }
+
+    @Test
+    @Order(3)
+    void sendNowMailsTheCurrentRunsReportOnce() throws Exception {
+        HttpResponse<String> created =
+                api.postJson("api/reports/schedules", afterRunSchedule("Chinese", "zh-CN", "li@example.com"));
+        long scheduleId = json(created).getJsonNumber("id").longValue();
+        // only for send-now: off, so the timer's runs do not mail it
+        HttpResponse<String> off = api.put(
+                "api/reports/schedules/" + scheduleId,
+                "application/json",
+                afterRunSchedule("Chinese", "zh-CN", "li@example.com")
+                        .replace("\"enabled\":true", "\"enabled\":false"));
+        assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+        assertThat(json(off).getBoolean("enabled")).isFalse();
+
+        HttpResponse<String> send = api.postJson("api/reports/schedules/" + scheduleId + "/send", "");
+        assertThat(send.statusCode()).as(send.body()).isEqualTo(202);
+        long deliveryId = json(send).getJsonNumber("deliveryId").longValue();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(45))
+                .until(() -> archived(deliveryId).getString("status").equals("SENT"));
+        List<MimeMessage> toLi = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals("li@example.com")) toLi.add(m);
+        }
+        assertThat(toLi).hasSize(1);
+        assertThat(toLi.get(0).getSubject()).startsWith("RFM 客户分群报告 – Chinese – ");
+    }
+
+    @Test
+    @Order(4)
+    void viewersReadTheArchiveButCannotManageSchedules() throws Exception {
+        String viewer = "report-viewer-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(api.postJson(
+                                "api/users",
+                                "{\"username\":\"" + viewer
+                                        + "\",\"password\":\"viewer-password-1\",\"role\":\"VIEWER\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> create = api.send(
+                "POST",
+                "api/reports/schedules",
+                viewer,
+                "viewer-password-1",
+                "application/json",
+                afterRunSchedule("Nope", "en", "v@example.com"));
+        assertThat(create.statusCode()).isEqualTo(403);
+        assertThat(json(create).getString("error")).isEqualTo("FORBIDDEN");
+        assertThat(api.get("api/reports/schedules", viewer, "viewer-password-1").statusCode())
+                .isEqualTo(403);
+        assertThat(api.get("api/reports/archive", viewer, "viewer-password-1").statusCode())
+                .isEqualTo(200);
+        assertThat(api.getAnonymous("api/reports/archive").statusCode()).isEqualTo(401);
+    }
+
+    private byte[] pdf(long id) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "api/reports/archive/" + id + ".pdf"))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(("admin:" + ApiClient.ADMIN_PASSWORD)
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        return response.body();
+    }
+}
