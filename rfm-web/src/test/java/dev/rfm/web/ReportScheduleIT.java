@@ -1,6 +1,8 @@
 package dev.rfm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -19,6 +21,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,6 +45,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Report schedules in the deployed WAR on the embedded H2 (failsafe execution "default" only): the server mails a
@@ -63,6 +71,9 @@ class ReportScheduleIT {
             + "RS-4,RS-C3,2024-03-02,55.00,1,web\n";
 
     private static GreenMail smtp;
+
+    @RegisterExtension
+    static final Browser browser = new Browser("reports").withDownloads().window(1400, 1800);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -291,6 +302,121 @@ class ReportScheduleIT {
         assertThat(api.get("api/reports/archive", viewer, "viewer-password-1").statusCode())
                 .isEqualTo(200);
         assertThat(api.getAnonymous("api/reports/archive").statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * The Reports page: a schedule made in the form (a bad address named at its field first), listed with its cadence
+     * in words and stored as the API shows it; "send now" mails it once per recipient; the archive shows it sent
+     * and downloads the same PDF as the API; the Overview names the last report sent; deleting asks first.
+     */
+    @Test
+    @Order(5)
+    void theReportsPageManagesSchedulesAndServesTheArchive() throws Exception {
+        URL site = Browser.localhost(base);
+        browser.loggedIn(site);
+        browser.findElement(By.id("nav-reports")).click();
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Reports"));
+        assertThat(browser.text(By.id("schedulesForm:schedules"))).contains("Weekly team", "After each successful run");
+
+        type("scheduleForm:name", "Monday digest");
+        new Select(browser.findElement(By.id("scheduleForm:cadence"))).selectByValue("WEEKLY");
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("scheduleForm:dayOfWeek")));
+        new Select(browser.findElement(By.id("scheduleForm:dayOfWeek"))).selectByValue("WEDNESDAY");
+        type("scheduleForm:time", "0730");
+        type("scheduleForm:recipients", "not-an-address");
+        browser.findElement(By.id("scheduleForm:save")).click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !browser.text(By.id("scheduleForm:recipientsMessage"))
+                                .isEmpty());
+        assertThat(browser.text(By.id("scheduleForm:recipientsMessage"))).contains("not-an-address");
+        assertThat(scheduleNamed("Monday digest")).isNull();
+
+        type("scheduleForm:recipients", "team@example.com,\nboss@example.com");
+        browser.findElement(By.id("scheduleForm:save")).click();
+        browser.waitForPage()
+                .until(d -> browser.growls().stream().anyMatch(g -> g.contains("\"Monday digest\" saved")));
+        JsonObject stored = scheduleNamed("Monday digest");
+        assertThat(stored).isNotNull();
+        assertThat(stored.getString("cadence")).isEqualTo("WEEKLY");
+        assertThat(stored.getString("dayOfWeek")).isEqualTo("WEDNESDAY");
+        assertThat(stored.getString("time")).isEqualTo("07:30");
+        assertThat(stored.getJsonArray("recipients").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("team@example.com", "boss@example.com");
+        int row = scheduleRow("Monday digest");
+        assertThat(browser.text(By.id("schedulesForm:schedules:" + row + ":cadence")))
+                .isEqualTo("Weekly on Wednesday at 07:30");
+
+        browser.findElement(By.id("schedulesForm:schedules:" + row + ":sendNow"))
+                .click();
+        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> mailsTo("boss@example.com") == 1);
+        assertThat(mailsTo("team@example.com")).isEqualTo(1);
+        browser.waitUpTo(Duration.ofSeconds(45)).until(d -> {
+            if (!browser.ajaxIdle()) return false;
+            if (browser.text(By.id("archiveForm:archive:0:schedule")).equals("Monday digest")
+                    && browser.text(By.id("archiveForm:archive:0:status")).equals("Sent")) return true;
+            browser.findElement(By.id("archiveForm:refresh")).click();
+            return false;
+        });
+        JsonObject newest =
+                array(api.get("api/reports/archive?page=0&size=1")).get(0).asJsonObject();
+        assertThat(newest.getString("status")).isEqualTo("SENT");
+        assertThat(browser.text(By.id("archiveForm:archive:0:recipients")))
+                .isEqualTo("team@example.com, boss@example.com");
+        browser.screenshot("reports");
+
+        browser.clearDownloads();
+        browser.findElement(By.id("archiveForm:archive:0:pdf")).click();
+        Path downloaded = browser.awaitDownload(".pdf");
+        assertThat(Files.readAllBytes(downloaded))
+                .isEqualTo(pdf(newest.getJsonNumber("id").longValue()));
+
+        browser.findElement(By.id("nav-overview")).click();
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("lastReport")));
+        assertThat(browser.text(By.id("lastReport"))).startsWith("Last report sent: \"");
+
+        browser.findElement(By.id("nav-reports")).click();
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Reports"));
+        browser.findElement(By.id("schedulesForm:schedules:" + scheduleRow("Monday digest") + ":delete"))
+                .click();
+        browser.waitForPage()
+                .until(visibilityOfElementLocated(By.cssSelector(".ui-confirmdialog-yes")))
+                .click();
+        browser.waitForPage().until(d -> browser.ajaxIdle() && scheduleNamed("Monday digest") == null);
+        assertThat(browser.text(By.id("schedulesForm:schedules"))).doesNotContain("Monday digest");
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private int scheduleRow(String name) {
+        for (int i = 0; ; i++) {
+            List<WebElement> cell = browser.findElements(By.id("schedulesForm:schedules:" + i + ":name"));
+            if (cell.isEmpty()) throw new AssertionError("no schedule " + name + " on the page");
+            if (cell.get(0).getText().equals(name)) return i;
+        }
+    }
+
+    private JsonObject scheduleNamed(String name) {
+        try {
+            for (JsonValue v : array(api.get("api/reports/schedules"))) {
+                if (v.asJsonObject().getString("name").equals(name)) return v.asJsonObject();
+            }
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long mailsTo(String address) throws Exception {
+        long count = 0;
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(address)) count++;
+        }
+        return count;
     }
 
     private byte[] pdf(long id) throws Exception {

@@ -190,6 +190,16 @@ public class ReportArchive {
         }
     }
 
+    /** How many reports the archive holds, for paging. */
+    public long count() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("select count(*) from report_delivery");
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     public Optional<ArchivedReport> find(long id) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement select =

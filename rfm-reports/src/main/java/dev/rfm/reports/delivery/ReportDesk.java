@@ -107,6 +107,10 @@ public class ReportDesk {
         return archive.page(page, size);
     }
 
+    public long archiveSize() throws SQLException {
+        return archive.count();
+    }
+
     public Optional<ArchivedReport> archived(long id) throws SQLException {
         return archive.find(id);
     }

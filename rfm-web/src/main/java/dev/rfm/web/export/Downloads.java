@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 
-/** A page's list sent as a file download from an action: a CSV streamed, an Excel workbook made in a file first. */
+/**
+ * A file download from a page's action: a list as CSV (streamed) or Excel (made in a file first), or a PDF report.
+ */
 public final class Downloads {
 
     public static final String EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -59,6 +61,18 @@ public final class Downloads {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** A document made in memory (a report of some hundred kilobytes). */
+    public static void pdf(String fileName, byte[] pdf) throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext context = faces.getExternalContext();
+        context.responseReset();
+        context.setResponseContentType("application/pdf");
+        context.setResponseContentLength(pdf.length);
+        context.setResponseHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        context.getResponseOutputStream().write(pdf);
+        faces.responseComplete();
     }
 
     private static <T> void write(Content<T> content, T out) throws IOException {

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +47,11 @@ public class OverviewBacking {
     @Inject
     dev.rfm.web.i18n.LanguageBacking language;
 
+    @Inject
+    dev.rfm.reports.delivery.ReportDesk reports;
+
+    private dev.rfm.reports.delivery.ArchivedReport lastReport;
+
     private RunRecord working;
 
     private CustomerBase base;
@@ -68,6 +74,7 @@ public class OverviewBacking {
                     .filter(r -> !r.status().isFinished())
                     .findFirst()
                     .orElse(null);
+            lastReport = reports.lastSent().orElse(null);
             OptionalLong current = snapshots.currentRunId();
             if (current.isEmpty()) return;
             runId = current.getAsLong();
@@ -91,6 +98,18 @@ public class OverviewBacking {
         } catch (SQLException e) {
             throw new IllegalStateException("The overview could not be read", e);
         }
+    }
+
+    /** The newest report sent, in words; null when none was. */
+    public String getLastReport() {
+        if (lastReport == null) return null;
+        LocalDateTime sent = lastReport.sentAt() == null ? lastReport.createdAt() : lastReport.sentAt();
+        return dev.rfm.web.i18n.Texts.text(
+                "overview.lastReport",
+                lastReport.scheduleName() == null ? "—" : lastReport.scheduleName(),
+                Long.toString(lastReport.runId()),
+                sent.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
+                lastReport.recipients().size());
     }
 
     public CustomerBase getBase() {
