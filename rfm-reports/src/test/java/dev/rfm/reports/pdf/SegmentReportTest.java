@@ -159,11 +159,15 @@ class SegmentReportTest {
         }
     }
 
-    /** The PDF's text; its pages go to {@code target/report-pages/<name>-p<n>.png} unless the name is "unused". */
+    /**
+     * The PDF's text; the PDF and its pages go to {@code target/report-pages/<name>.pdf} and {@code <name>-p<n>.png}
+     * unless the name is "unused".
+     */
     static String text(byte[] pdf, String name) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             if (!name.equals("unused")) {
                 Files.createDirectories(PAGES);
+                Files.write(PAGES.resolve(name + ".pdf"), pdf);
                 PDFRenderer renderer = new PDFRenderer(document);
                 for (int i = 0; i < document.getNumberOfPages(); i++) {
                     BufferedImage image = renderer.renderImageWithDPI(i, 80);
