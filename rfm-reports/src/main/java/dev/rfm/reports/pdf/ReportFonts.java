@@ -3,7 +3,8 @@ package dev.rfm.reports.pdf;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
-import net.sf.jasperreports.engine.fonts.FontUtil;
+import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.fonts.FontFamily;
 
 /**
  * The report's language resources: its texts and its one font family, {@value #FAMILY} (Noto Sans SC, packaged by the
@@ -26,18 +27,20 @@ final class ReportFonts {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    /** @throws IllegalStateException when the packaged font is not on the class path */
+    /** @throws IllegalStateException when the packaged font is not installed */
     static void check(Locale locale) {
-        var font =
-                FontUtil.getInstance(DefaultJasperReportsContext.getInstance()).getFontInfo(FAMILY, locale);
-        if (font == null
-                || ReportFonts.class.getClassLoader().getResource("dev/rfm/reports/fonts/NotoSansSC_400Regular.ttf")
-                        == null) {
-            throw new IllegalStateException(
-                    "The report font '" + FAMILY + "' (Noto Sans SC) is not installed: rfm-reports"
-                            + " was built without its font extension, and a " + locale.getDisplayName(Locale.ENGLISH)
-                            + " report would print blank glyphs. Build rfm-reports with network access once (it fetches the"
-                            + " font into the Maven cache) and redeploy.");
+        check(DefaultJasperReportsContext.getInstance(), locale);
+    }
+
+    /** @throws IllegalStateException when JasperReports, as {@code context} sees it, has no {@value #FAMILY} */
+    static void check(JasperReportsContext context, Locale locale) {
+        boolean installed = context.getExtensions(FontFamily.class).stream()
+                .anyMatch(f -> FAMILY.equals(f.getName()) && f.supportsLocale(locale) && f.getNormalFace() != null);
+        if (!installed) {
+            throw new IllegalStateException("The report font '" + FAMILY + "' (Noto Sans SC) is not installed:"
+                    + " rfm-reports was built without its font extension, and a "
+                    + locale.getDisplayName(Locale.ENGLISH) + " report would print blank glyphs. Build rfm-reports"
+                    + " with network access once (it fetches the font into the Maven cache) and redeploy.");
         }
     }
 }
