@@ -31,6 +31,7 @@ public class SegmentColourCustomizer extends JRAbstractChartCustomizer {
             pie.setShadowPaint(null);
         } else if (chart.getPlot() instanceof CategoryPlot plot) {
             CategoryDataset data = plot.getDataset();
+            if (data == null) return; // a run without segments: an empty chart
             if (plot.getRenderer() instanceof BarRenderer bars) {
                 bars.setBarPainter(new StandardBarPainter()); // flat, as on the dashboard
                 bars.setShadowVisible(false);

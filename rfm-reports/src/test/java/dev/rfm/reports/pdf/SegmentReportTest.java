@@ -145,6 +145,27 @@ class SegmentReportTest {
                 .hasMessageContaining("en or zh-CN");
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aRunWithoutCustomersStillGivesAReport(TestDatabase database) throws Exception {
+        DataSource ds = DATABASES.get(database);
+        runs(database); // the empty run comes after the scored ones, so it has a previous run too
+        long empty;
+        try (var c = ds.getConnection();
+                var s = c.createStatement()) {
+            s.executeUpdate("insert into scoring_run (status, reference_date, trigger_source, queued_at)"
+                    + " values ('SUCCEEDED', date '2025-02-01', 'MANUAL', current_timestamp)");
+            try (var rs = s.executeQuery("select max(id) from scoring_run")) {
+                rs.next();
+                empty = rs.getLong(1);
+            }
+        }
+        String text = text(
+                new SegmentReports(ds, CLOCK).render(empty, "standard", Locale.SIMPLIFIED_CHINESE, 10),
+                database.name().toLowerCase(Locale.ROOT) + "-empty-run");
+        assertThat(text).contains("客户分群报告", "#" + empty, "关键指标", "说明：定义与分割点");
+    }
+
     /** The customer of the run with the highest predicted CLV. */
     private static String topCustomer(DataSource ds, long run) throws SQLException {
         try (var c = ds.getConnection();
