@@ -6,6 +6,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.rfm.domain.demo.DemoDataGenerator;
+import dev.rfm.domain.demo.DemoDataSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -15,6 +17,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -23,14 +26,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -54,7 +65,9 @@ import org.openqa.selenium.support.ui.Select;
  * Report schedules in the deployed WAR on the embedded H2 (failsafe execution "default" only): the server mails a
  * GreenMail SMTP server this test starts on the port failsafe reserved and passes to the server as {@code
  * RFM_SMTP_HOST}/{@code RFM_SMTP_PORT}. An after-run schedule made through REST mails one report per recipient after a
- * run; the archive lists it SENT and serves its PDF; send-now; invalid fields; roles.
+ * run; the archive lists it SENT and serves its PDF; send-now; invalid fields; roles; the Reports page in Chromium;
+ * and the PDF of {@code GET /api/reports/segment-summary.pdf} against {@code GET /api/segments} in both languages
+ * (one class, one server boot).
  *
  * <p>Alone: {@code ./mvnw -pl rfm-web build-helper:reserve-network-port@postgresql-ports
  * dependency:copy@copy-payara-micro failsafe:integration-test@default failsafe:verify -Dit.test=ReportScheduleIT}
@@ -435,5 +448,113 @@ class ReportScheduleIT {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
         return response.body();
+    }
+
+    // ---- the PDF itself: GET /api/reports/segment-summary.pdf (JasperReports, its compiled templates and the packaged
+    // font inside the server); the PDF of a scored run says, in English and in Chinese, what GET /api/segments says
+
+    private static Long pdfRunId;
+
+    @Test
+    @Order(6)
+    void aScoredRunToReportOn() throws Exception {
+        StringWriter csv = new StringWriter();
+        DemoDataGenerator.of(
+                        DemoDataSettings.endingOn(LocalDate.of(2026, 6, 30)).withCustomers(1_000))
+                .writeCsv(csv);
+        JsonObject imported = json(api.postCsv("api/imports?fileName=demo-1000.csv", csv.toString()));
+        assertThat(imported.getInt("customersCreated")).isEqualTo(1_000);
+        AtomicReference<Long> started = new AtomicReference<>();
+        Awaitility.await() // the test timer's runs (every 30 s) may hold the run lock for a moment
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    HttpResponse<String> response = api.postJson("api/runs", "{\"referenceDate\": \"2026-07-01\"}");
+                    if (response.statusCode() == 202)
+                        started.set(json(response).getJsonNumber("runId").longValue());
+                    else assertThat(response.statusCode()).isEqualTo(409);
+                    return started.get() != null;
+                });
+        assertThat(api.awaitRunFinished(started.get()).getString("status")).isEqualTo("SUCCEEDED");
+        pdfRunId = started.get();
+    }
+
+    @Test
+    @Order(7)
+    void thePdfSaysWhatTheSegmentsApiSaysInEnglishAndChinese() throws Exception {
+        JsonArray segments = Json.createReader(
+                        new StringReader(api.get("api/segments?scheme=standard&runId=" + pdfRunId)
+                                .body()))
+                .readArray();
+        assertThat(segments).isNotEmpty();
+        for (String locale : new String[] {"en", "zh-CN"}) {
+            HttpResponse<byte[]> response =
+                    get("api/reports/segment-summary.pdf?runId=" + pdfRunId + "&locale=" + locale + "&top=5");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+            assertThat(response.headers().firstValue("Content-Disposition"))
+                    .hasValue(
+                            "attachment; filename=\"segment-report-run-" + pdfRunId + "-standard-" + locale + ".pdf\"");
+            Locale language = Locale.forLanguageTag(locale);
+            DecimalFormat count = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(language));
+            DecimalFormat share = new DecimalFormat("0.0%", DecimalFormatSymbols.getInstance(language));
+            try (PDDocument document = Loader.loadPDF(response.body())) {
+                String text = new PDFTextStripper().getText(document);
+                assertThat(text).contains(locale.equals("en") ? "Segment report" : "客户分群报告");
+                for (JsonObject s : segments.getValuesAs(JsonObject.class)) {
+                    String name = locale.equals("en") ? s.getString("name") : s.getString("nameZh");
+                    assertThat(text)
+                            .as("%s in the %s report", name, locale)
+                            .containsPattern(Pattern.quote(name) + "\\s+"
+                                    + Pattern.quote(count.format(
+                                            s.getJsonNumber("customers").longValue())) + "\\s+"
+                                    + Pattern.quote(share.format(
+                                            s.getJsonNumber("share").doubleValue())));
+                }
+                for (PDPage page : document.getPages()) {
+                    for (COSName font : page.getResources().getFontNames()) {
+                        assertThat(page.getResources().getFont(font).isEmbedded())
+                                .as("font %s embedded", font)
+                                .isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(8)
+    void theCurrentRunByDefaultAndJsonErrorsOtherwise() throws Exception {
+        HttpResponse<byte[]> current = get("api/reports/segment-summary.pdf");
+        assertThat(current.statusCode()).isEqualTo(200);
+        assertThat(new String(current.body(), 0, 5, StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF-");
+
+        HttpResponse<String> unknown = api.get("api/reports/segment-summary.pdf?runId=999999");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).getString("error")).isEqualTo("NOT_FOUND");
+        assertThat(json(unknown).getString("message")).contains("999999");
+
+        HttpResponse<String> locale = api.get("api/reports/segment-summary.pdf?locale=fr");
+        assertThat(locale.statusCode()).isEqualTo(400);
+        assertThat(json(locale).getString("message")).startsWith("locale:");
+
+        HttpResponse<String> scheme = api.get("api/reports/segment-summary.pdf?scheme=abc");
+        assertThat(scheme.statusCode()).isEqualTo(400);
+        assertThat(json(scheme).getString("message")).startsWith("scheme:");
+    }
+
+    /** A GET that keeps the body's bytes, as the admin of the test database. */
+    private HttpResponse<byte[]> get(String path) throws Exception {
+        String token = Base64.getEncoder()
+                .encodeToString(("admin:" + ApiClient.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve(path))
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Basic " + token)
+                .header("Accept", "application/pdf")
+                .GET()
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 }

@@ -1,51 +1,97 @@
 package dev.rfm.reports.pdf;
 
+import dev.rfm.domain.database.Database;
+import dev.rfm.domain.snapshot.RunOverview;
+import dev.rfm.domain.snapshot.RunRecord;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import javax.sql.DataSource;
+import net.sf.jasperreports.engine.JRException;
 
 /**
- * The segment report of a run as a PDF.
+ * The PDF segment report of a run: cover, KPIs with their change, the segment table, the distribution and history
+ * charts, the migration matrix, lifecycle counts, each segment's action and top customers, and the notes page.
+ * Schedules, the archive, {@code GET /api/reports/segment-summary.pdf} and tests all render through here.
  *
- * <p>placeholder, replaced by the real renderer on merge: a valid one-page PDF written by hand, so that schedules,
- * the archive and mail can be built and tested before the JasperReports renderer lands.
+ * <p>Usage: {@code reports.render(runId, "standard", Locale.SIMPLIFIED_CHINESE, 10)}.
  */
 @ApplicationScoped
 public class SegmentReports {
 
-    public byte[] render(long runId, String scheme, Locale locale, int topCustomers) {
-        String text = "RFM segment report: run " + runId + ", scheme " + scheme + ", " + locale.toLanguageTag();
-        String stream = "BT /F1 14 Tf 72 720 Td (" + text + ") Tj ET";
-        List<String> objects = List.of(
-                "<< /Type /Catalog /Pages 2 0 R >>",
-                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-                        + " /Resources << /Font << /F1 5 0 R >> >> >>",
-                "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
-                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        List<Integer> offsets = new ArrayList<>();
-        write(out, "%PDF-1.4\n");
-        for (int i = 0; i < objects.size(); i++) {
-            offsets.add(out.size());
-            write(out, (i + 1) + " 0 obj\n" + objects.get(i) + "\nendobj\n");
-        }
-        int xref = out.size();
-        StringBuilder table = new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
-        offsets.forEach(o -> table.append(String.format("%010d 00000 n \n", o)));
-        table.append("trailer\n<< /Size ")
-                .append(objects.size() + 1)
-                .append(" /Root 1 0 R >>\nstartxref\n")
-                .append(xref)
-                .append("\n%%EOF\n");
-        write(out, table.toString());
-        return out.toByteArray();
+    /** The schemes a report can be made for. */
+    public static final Set<String> SCHEMES = Set.of("standard", "cn8", "custom", "lifecycle");
+
+    /** The languages a report can be made in. */
+    public static final List<Locale> LOCALES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
+
+    /** The most top customers per segment a report lists. */
+    public static final int MAX_TOP_CUSTOMERS = 100;
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
+    private Clock clock = Clock.systemDefaultZone();
+    private ReportReader reader;
+    private final ReportFiller filler = new ReportFiller();
+
+    /** For CDI. */
+    public SegmentReports() {}
+
+    /** Outside a container (tests, benchmarks). */
+    public SegmentReports(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        init();
     }
 
-    private static void write(ByteArrayOutputStream out, String s) {
-        out.writeBytes(s.getBytes(StandardCharsets.ISO_8859_1));
+    @PostConstruct
+    void init() {
+        reader = new ReportReader(dataSource, new RunOverview(dataSource));
+    }
+
+    /**
+     * Renders the report.
+     *
+     * @param runId a succeeded run; {@code 0} or negative: the current run
+     * @param scheme {@code standard}, {@code cn8}, {@code custom} or {@code lifecycle}
+     * @param locale {@link Locale#ENGLISH} or {@link Locale#SIMPLIFIED_CHINESE}
+     * @param topCustomers customers listed per segment, best predicted CLV first; 0 leaves personal data out
+     * @return the PDF
+     * @throws UnknownRunException when there is no such run (or no current run)
+     * @throws IllegalArgumentException for another scheme, language or count
+     */
+    public byte[] render(long runId, String scheme, Locale locale, int topCustomers) {
+        if (!SCHEMES.contains(scheme)) {
+            throw new IllegalArgumentException(
+                    "Unknown scheme '" + scheme + "': use standard, cn8, custom or lifecycle.");
+        }
+        Locale language = LOCALES.stream()
+                .filter(l ->
+                        l.equals(locale) || (locale != null && l.getLanguage().equals(locale.getLanguage())))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("Unsupported report language '" + locale + "': use en or zh-CN."));
+        if (topCustomers < 0 || topCustomers > MAX_TOP_CUSTOMERS) {
+            throw new IllegalArgumentException(
+                    "topCustomers must be 0.." + MAX_TOP_CUSTOMERS + ", was " + topCustomers);
+        }
+        ReportFonts.check(language);
+        try {
+            RunRecord run = reader.run(runId > 0 ? runId : null);
+            ReportContent content = reader.read(run, scheme, topCustomers, LocalDateTime.now(clock));
+            return filler.pdf(content, language);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read run " + runId + " for its report: " + e.getMessage(), e);
+        } catch (JRException e) {
+            throw new IllegalStateException(
+                    "Cannot fill the segment report of run " + runId + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -56,7 +56,6 @@ class DeliveryEngineTest {
     static final RetryPolicy RETRY = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8), 3);
 
     final TestDatabase.PerClass databases = new TestDatabase.PerClass();
-    final SegmentReports reports = new SegmentReports();
     int port;
     GreenMail smtp;
     TestClock clock;
@@ -94,7 +93,7 @@ class DeliveryEngineTest {
     }
 
     DeliveryEngine engine(DataSource db, MailSettings settings, String worker) {
-        return new DeliveryEngine(db, reports, new Mailer(settings), RETRY, clock, worker);
+        return new DeliveryEngine(db, new SegmentReports(db, clock), new Mailer(settings), RETRY, clock, worker);
     }
 
     /** A succeeded run that is current, finished at the clock's time. */
