@@ -15,7 +15,8 @@ public record ReportMail(String subject, String body, String fileName, byte[] pd
     public static ReportMail of(
             String localeTag, String scheduleName, String scheme, long runId, LocalDate referenceDate, byte[] pdf) {
         ResourceBundle texts = texts(localeTag);
-        Object[] args = {scheduleName, referenceDate.toString(), runId, scheme};
+        String schemeName = texts.containsKey("scheme." + scheme) ? texts.getString("scheme." + scheme) : scheme;
+        Object[] args = {scheduleName, referenceDate.toString(), runId, schemeName};
         return new ReportMail(
                 MessageFormat.format(texts.getString("report.subject"), args),
                 MessageFormat.format(texts.getString("report.body"), args),
