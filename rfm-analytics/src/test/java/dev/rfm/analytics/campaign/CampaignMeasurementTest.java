@@ -302,6 +302,45 @@ class CampaignMeasurementTest {
         assertThat(expected).containsExactly("C4", "C5", "C6", "C7", "C8", "C9", "C10");
     }
 
+    /** A target larger than one JDBC batch of 5,000 inserts: every member stored once, in its seed's group. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void storesEveryMemberOfATargetLargerThanOneBatch(TestDatabase database) throws Exception {
+        prepare(database);
+        int extra = 5_500;
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
+            for (int i = 0; i < extra; i++) {
+                s.addBatch("insert into customer (id, external_id, first_seen, created_at) values (" + (5000 + i)
+                        + ", 'L" + i + "', date '2024-01-01', current_timestamp)");
+                s.addBatch("insert into customer_score (run_id, customer_id, frequency, monetary, segment_standard,"
+                        + " lifecycle_stage, historical_clv) values (" + run + ", " + (5000 + i)
+                        + ", 1, 10, 'LOYAL', 'ACTIVE', 10)");
+            }
+            s.executeBatch();
+            summary(s, "standard", "LOYAL", extra);
+        }
+        ControlGroupSplit split = ControlGroupSplit.of(3, 0.2);
+        Campaigns campaigns = new Campaigns(ds);
+        Campaign campaign = campaigns.create(
+                new CampaignPlan("Loyal", new CampaignTarget.Segment("standard", "LOYAL", null), 0.2, 3, START, 30),
+                split::isControl,
+                "anna",
+                NOW);
+        List<String> control = IntStream.range(0, extra)
+                .mapToObj(i -> "L" + i)
+                .filter(split::isControl)
+                .toList();
+        assertThat(campaign.controlCustomers()).isEqualTo(control.size());
+        assertThat(campaign.treatmentCustomers()).isEqualTo(extra - control.size());
+        StringWriter csv = new StringWriter();
+        campaigns.writeMembersCsv(campaign.id(), CampaignGroup.CONTROL, csv);
+        assertThat(csv.toString().lines().skip(1).map(l -> l.substring(0, l.indexOf(','))))
+                .containsExactlyElementsOf(control);
+        assertThat(campaigns.outcome(campaign, START.plusDays(30)).treatment().customers())
+                .isEqualTo(extra - control.size());
+    }
+
     @BeforeEach
     void resetOrderNumbers() {
         orders = 0;

@@ -24,6 +24,20 @@ public record Campaign(
         LocalDateTime createdAt,
         String createdBy) {
 
+    public Campaign {
+        java.util.List<String> invalid = new java.util.ArrayList<>();
+        if (name == null || name.isBlank()) invalid.add("name");
+        if (!(controlShare > 0 && controlShare < 1)) invalid.add("controlShare");
+        if (startDate == null) invalid.add("startDate");
+        if (windowDays < 1) invalid.add("windowDays");
+        if (treatmentCustomers < 0) invalid.add("treatmentCustomers");
+        if (controlCustomers < 0) invalid.add("controlCustomers");
+        if ((scheme == null) != (segment == null)) invalid.add("scheme/segment");
+        if (!invalid.isEmpty()) {
+            throw new IllegalArgumentException("invalid campaign " + id + ": " + String.join(", ", invalid));
+        }
+    }
+
     /** The first day after the measurement window: orders dated before it count. */
     public LocalDate endDate() {
         return startDate.plusDays(windowDays);

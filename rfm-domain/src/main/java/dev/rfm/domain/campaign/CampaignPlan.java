@@ -38,7 +38,7 @@ public record CampaignPlan(
             problems.add(new CampaignProblem("name", "at most 200 characters"));
         }
         if (target == null) {
-            problems.add(new CampaignProblem("target", "give scheme and segment, or customerIds"));
+            problems.add(new CampaignProblem("segment", "give scheme and segment (a target segment), or customerIds"));
         } else if (target instanceof CampaignTarget.Segment s) {
             if (s.scheme() == null || !SCHEMES.contains(s.scheme())) {
                 problems.add(new CampaignProblem(
