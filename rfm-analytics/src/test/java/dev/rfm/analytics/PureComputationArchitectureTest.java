@@ -25,7 +25,8 @@ class PureComputationArchitectureTest {
         "dev.rfm.analytics.clv..",
         "dev.rfm.analytics.lifecycle..",
         "dev.rfm.analytics.migration..",
-        "dev.rfm.analytics.computation.."
+        "dev.rfm.analytics.computation..",
+        "dev.rfm.analytics.campaign.."
     };
 
     // only this module's main classes: scanning every jar on the classpath costs seconds

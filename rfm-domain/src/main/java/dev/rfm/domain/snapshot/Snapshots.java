@@ -415,7 +415,7 @@ public class Snapshots {
      * run as a formula when the file is opened in a spreadsheet ({@code =HYPERLINK(...)} in a customer's name): it gets
      * a leading apostrophe, which spreadsheets show as text (OWASP's advice against CSV injection).
      */
-    static String csv(String value) {
+    public static String csv(String value) {
         if (value == null) return "";
         String text = value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
         boolean plain =
