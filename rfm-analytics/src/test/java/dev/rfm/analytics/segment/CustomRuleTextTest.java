@@ -71,8 +71,9 @@ class CustomRuleTextTest {
     }
 
     @Test
-    void hugeOrExponentNumbersAreRefusedFastNamingTheRuleTheFieldAndTheReason() {
-        long start = System.nanoTime();
+    void hugeOrExponentNumbersAreRefusedAsTextNamingTheRuleTheFieldAndTheReason() {
+        // no clock here (no timed tests): the messages show the text was refused as text, before any BigDecimal
+        // with a huge exponent or a million digits was made of it
         for (String field : new String[] {"recencyDays", "frequency", "monetary", "pAlive", "predictedClv", "rScore"}) {
             // 1,500 digits still fit the conditions column; a megabyte is named by decode (compile stops at 2,000)
             for (String value : new String[] {"1e500000000", "..1E500000000", "1e-500000000..", "9".repeat(1_500)}) {
@@ -92,7 +93,6 @@ class CustomRuleTextTest {
         assertThatThrownBy(() -> CustomRuleText.decode(VIP, "recencyDays=1e500000000"))
                 .hasMessageContaining("recencyDays: '1e500000000' is not a plain decimal number")
                 .hasMessageContaining("exponents are not accepted");
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
     }
 
     @Test
