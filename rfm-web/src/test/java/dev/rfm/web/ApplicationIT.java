@@ -641,11 +641,9 @@ class ApplicationIT {
         bodies.put("not valid JSON", "[{\"code\": " + megabyte + ", \"nameEn\": \"Huge\"}]");
         for (var body : bodies.entrySet()) {
             for (String method : new String[] {"PUT", "POST"}) {
-                long start = System.nanoTime();
                 HttpResponse<String> response = method.equals("PUT")
                         ? api.put("api/segments/custom/rules", "application/json", body.getValue())
                         : api.postJson("api/segments/custom/rules/preview", body.getValue());
-                Duration took = Duration.ofNanos(System.nanoTime() - start);
                 assertThat(response.statusCode())
                         .as("%s %s: %s", method, body.getKey(), response.body())
                         .isEqualTo(400);
@@ -658,7 +656,6 @@ class ApplicationIT {
                 if (!body.getKey().equals("not valid JSON")) {
                     assertThat(error.getString("message")).contains("rule 1");
                 }
-                assertThat(took).as("%s %s", method, body.getKey()).isLessThan(Duration.ofSeconds(5));
             }
         }
         HttpResponse<String> stillThere = api.get("api/segments/custom/rules");
