@@ -126,6 +126,35 @@ public final class DataSources {
         }
     }
 
+    /**
+     * Claims the scheduled pull of a source in one minute for this server ({@code schedule_slot}, job {@code
+     * pull-<id>}): true for the first server to ask, false for every other, so with several servers a scheduled pull
+     * runs once. Claims older than two days are forgotten.
+     */
+    public boolean claimScheduledPull(long id, LocalDateTime minute, String server) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement forget =
+                    c.prepareStatement("delete from schedule_slot where job like 'pull-%' and slot < ?")) {
+                forget.setObject(1, minute.minusDays(2));
+                forget.executeUpdate();
+            }
+            try (PreparedStatement claim = c.prepareStatement("insert into schedule_slot (job, slot, claimed_by,"
+                    + " claimed_at) values (?, ?, ?, localtimestamp)")) {
+                claim.setString(1, "pull-" + id);
+                claim.setObject(2, minute);
+                claim.setString(3, server);
+                claim.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                    return false; // another server claimed it
+                }
+                throw e;
+            }
+        }
+    }
+
     /** The decrypted password of a source, {@code null} when it has none. */
     String password(long id) throws SQLException {
         try (Connection c = db.getConnection();

@@ -8,7 +8,7 @@ public final class InvalidSourceException extends IllegalArgumentException {
 
     private final transient Map<String, String> problems;
 
-    InvalidSourceException(Map<String, String> problems) {
+    public InvalidSourceException(Map<String, String> problems) {
         super("Invalid data source: " + String.join("; ", describe(problems)));
         this.problems = Map.copyOf(problems);
     }
