@@ -238,6 +238,73 @@ class SourcePullTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void whenTheProductDatabaseFailsAtTheWatermarkNeitherOrdersNorWatermarkAreCommitted(TestDatabase database)
+            throws Exception {
+        Product product = product(database, 0);
+        shop.customer(1, "Ada Lovelace");
+        shop.order(1, 1, T0, "10", T0);
+        shop.order(2, 1, T0, "20", T0.plusMinutes(1));
+        String catalog;
+        try (Connection c = product.db().getConnection()) {
+            catalog = c.getCatalog();
+        }
+        if (database == TestDatabase.POSTGRESQL) {
+            // H2 gives up waiting for a lock after a second or two by default; PostgreSQL would wait for ever
+            execute(product.db(), "alter database " + catalog + " set lock_timeout = '2s'");
+        }
+        try (Connection holder = product.db().getConnection()) {
+            // someone holds the source's row (an ADMIN's change that is slow to commit): storing the watermark
+            // fails after the orders were merged, just before the commit
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.executeQuery("select id from data_source where id = " + product.sourceId() + " for update")
+                        .close();
+            }
+
+            ImportFailedException failure = catchThrowableOfType(ImportFailedException.class, product::pull);
+
+            assertThat(failure.code()).isEqualTo(ImportFailedException.Code.DATABASE_ERROR);
+            holder.rollback();
+        } finally {
+            if (database == TestDatabase.POSTGRESQL) {
+                execute(product.db(), "alter database " + catalog + " reset lock_timeout");
+            }
+        }
+        assertThat(product.orders()).isZero();
+        assertThat(product.watermark()).isNull();
+
+        ImportResult retry = product.pull();
+
+        assertThat(retry.rowsImported()).isEqualTo(2);
+        assertThat(product.watermark().value()).isEqualTo(T0.plusMinutes(1).toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void eachScheduledMinuteOfASourceIsClaimedByOneServer(TestDatabase database) throws Exception {
+        Product product = product(database, 0);
+        LocalDateTime minute = LocalDateTime.of(2024, 3, 1, 9, 15);
+
+        assertThat(product.sources().claimScheduledPull(product.sourceId(), minute, "server-a"))
+                .isTrue();
+        assertThat(product.sources().claimScheduledPull(product.sourceId(), minute, "server-b"))
+                .isFalse();
+        assertThat(product.sources().claimScheduledPull(product.sourceId(), minute.plusMinutes(15), "server-b"))
+                .isTrue();
+        assertThat(product.sources().claimScheduledPull(product.sourceId() + 1, minute, "server-b"))
+                .isTrue();
+        execute(product.db(), "delete from schedule_slot");
+    }
+
+    private static void execute(DataSource db, String sql) throws SQLException {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void lateRowsAtTheWatermarkOrInsideTheOverlapAreNotMissed(TestDatabase database) throws Exception {
         Product product = product(database, 5);
         shop.customer(1, "Ada Lovelace");
