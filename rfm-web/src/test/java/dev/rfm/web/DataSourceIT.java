@@ -107,6 +107,11 @@ class DataSourceIT {
 
     @Test
     void anAdminAddsTheShopTestsItPullsAndTheCustomersAreScored() throws Exception {
+        JsonObject wrongPassword =
+                object(api.postJson("api/sources/test", source("shop").replace(SHOP_PASSWORD, "not-the-password")));
+        assertThat(wrongPassword.getBoolean("connected")).isFalse();
+        assertThat(wrongPassword.getString("error")).contains("password authentication failed");
+
         HttpResponse<String> created = api.postJson("api/sources", source("shop"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.body()).doesNotContain(SHOP_PASSWORD).doesNotContain("v1:");

@@ -105,6 +105,11 @@ public class SourceDesk {
         return SourcePreview.of(sources, source, previewTimeoutSeconds);
     }
 
+    /** Runs an unsaved definition's query with the password given. */
+    public SourcePreview.Result preview(SourceDefinition definition, String password) throws SQLException {
+        return SourcePreview.of(definition, password, previewTimeoutSeconds);
+    }
+
     /** Checks a definition from a request; {@code InvalidSourceException} names every invalid field. */
     public SourceDefinition definition(SourceFields fields) {
         return SourceDefinition.of(

@@ -152,31 +152,53 @@ public class SourceResource {
     @Operation(
             summary = "Test a data source's connection and query (ADMIN)",
             description = "Connects, runs the query with a statement timeout and answers the first 20 rows, never"
-                    + " more: {connected, columns, rows, missingColumns, watermarkKind, problems, error}.")
+                    + " more: {connected, ready, columns, rows, missingColumns, watermarkKind, problems, error}.")
     public Response test(@PathParam("id") long id) throws SQLException {
         var source = desk.sources().find(id);
         if (source.isEmpty()) {
             return notFound(id);
         }
+        return tested(() -> desk.preview(source.get()));
+    }
+
+    @POST
+    @Path("test")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Test a data source before saving it (ADMIN)",
+            description = "The body of POST /api/sources, password included; nothing is stored. The answer of POST"
+                    + " /api/sources/{id}/test; 400 naming each invalid field.")
+    public Response testUnsaved(JsonObject body) {
+        SourceFields fields = SourceFields.of(body);
+        try {
+            SourceDefinition definition = checked(fields);
+            return tested(() -> desk.preview(definition, fields.password()));
+        } catch (InvalidSourceException e) {
+            return invalid(e.problems());
+        }
+    }
+
+    private interface Preview {
+        SourcePreview.Result run() throws SQLException;
+    }
+
+    private static Response tested(Preview preview) {
         Map<String, Object> answer = new LinkedHashMap<>();
         try {
-            SourcePreview.Result preview = desk.preview(source.get());
+            SourcePreview.Result result = preview.run();
             answer.put("connected", true);
-            answer.put("ready", preview.ready());
-            answer.put("columns", preview.columns());
-            answer.put("rows", preview.rows());
-            answer.put("missingColumns", preview.missingColumns());
-            answer.put("watermarkKind", preview.watermarkKind());
-            answer.put("problems", preview.problems());
-        } catch (SQLException e) {
-            // the source's own words (e.g. "password authentication failed", "relation ... does not exist")
+            answer.put("ready", result.ready());
+            answer.put("columns", result.columns());
+            answer.put("rows", result.rows());
+            answer.put("missingColumns", result.missingColumns());
+            answer.put("watermarkKind", result.watermarkKind());
+            answer.put("problems", result.problems());
+        } catch (SQLException | IllegalStateException e) {
+            // the source's own words ("password authentication failed", "relation ... does not exist"), or a
+            // password sealed under another key: for the ADMIN who defines the source
             answer.put("connected", false);
             answer.put("ready", false);
             answer.put("error", e.getMessage());
-        } catch (IllegalStateException e) {
-            answer.put("connected", false);
-            answer.put("ready", false);
-            answer.put("error", e.getMessage()); // a password sealed under another key
         }
         return Response.ok(answer).build();
     }
