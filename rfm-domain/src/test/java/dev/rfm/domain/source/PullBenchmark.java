@@ -1,14 +1,18 @@
 package dev.rfm.domain.source;
 
+import dev.rfm.domain.ingest.ImportProgress;
 import dev.rfm.domain.ingest.ImportResult;
 import dev.rfm.domain.ingest.OrderImporter;
 import dev.rfm.domain.testing.TestDatabases;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -18,7 +22,8 @@ import javax.sql.DataSource;
  * the table. Also how long reading the source alone takes, and the machine's load, as the machine may be shared.
  *
  * <p>Run: {@code ./mvnw -o -pl rfm-domain -Pbenchmark test-compile exec:exec
- * -Dbenchmark.main=dev.rfm.domain.source.PullBenchmark} (the profile's small heap shows memory stays bounded).
+ * -Dbenchmark.main=dev.rfm.domain.source.PullBenchmark} (the profile's small heap shows memory stays bounded);
+ * {@code -Dbenchmark.runs=postgresql} or {@code h2} for one product database only.
  */
 public final class PullBenchmark {
 
@@ -48,12 +53,32 @@ public final class PullBenchmark {
 
             Path dir = Files.createTempDirectory(
                     Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))), "rfm-pull-benchmark");
-            run("PostgreSQL", TestDatabases.postgres(), shop, rows, rows, t0);
-            run("H2 file", TestDatabases.h2File(dir), shop, rows / 10, rows, t0);
+            String runs = System.getProperty("benchmark.runs", "h2,postgresql");
+            if (runs.contains("postgresql")) {
+                run("PostgreSQL", TestDatabases::postgres, shop, rows, rows, t0, dir);
+            }
+            if (runs.contains("h2")) {
+                int[] h2 = {0};
+                run(
+                        "H2 file",
+                        () -> TestDatabases.h2File(dir.resolve("h2-" + ++h2[0])),
+                        shop,
+                        rows / 10,
+                        rows,
+                        t0,
+                        dir);
+            }
         }
     }
 
-    private static void run(String name, DataSource db, ShopDatabase shop, int rows, int shopRows, LocalDateTime t0)
+    private static void run(
+            String name,
+            Supplier<DataSource> fresh,
+            ShopDatabase shop,
+            int rows,
+            int shopRows,
+            LocalDateTime t0,
+            Path dir)
             throws Exception {
         shop.update("delete from shop_order where id > " + shopRows);
         // the query reads the first `rows` orders, and the new ones the incremental pull adds above the shop's ids
@@ -66,33 +91,29 @@ public final class PullBenchmark {
                 new PullSchedule(""),
                 5,
                 true);
+        // the same rows as a CSV file, imported the usual way: what the pull adds to an import
+        Path csv = dir.resolve("pulled.csv");
         long drainStart = System.nanoTime();
-        long bytes = 0;
         try (SourceRows source = new SourceRows(definition, "postgres", null, 3600, ZoneId.systemDefault())) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = source.read(buffer, 0, buffer.length)) > 0; ) {
-                bytes += n;
-            }
+            Files.copy(source, csv, StandardCopyOption.REPLACE_EXISTING);
         }
         System.out.printf(
-                "%s: reading the source alone: %,d rows, %,d bytes of CSV in %.1f s; load average %s%n",
-                name, rows, bytes, (System.nanoTime() - drainStart) / 1e9, load());
+                "%s: reading the source alone into a file: %,d rows, %,d bytes of CSV in %.1f s; load average %s%n",
+                name, rows, Files.size(csv), (System.nanoTime() - drainStart) / 1e9, load());
+        long importStart = System.nanoTime();
+        try (InputStream in = Files.newInputStream(csv)) {
+            new OrderImporter(fresh.get(), Clock.systemUTC())
+                    .importCsv(in, Files.size(csv), "pulled.csv", "benchmark", ImportProgress.none());
+        }
+        System.out.printf(
+                "%s: that file imported as CSV into another database in %.1f s; load average %s%n",
+                name, (System.nanoTime() - importStart) / 1e9, load());
+        DataSource db = fresh.get();
         DataSources sources = new DataSources(
                 db, SecretBox.ofBase64(Base64.getEncoder().encodeToString(new byte[32])), Clock.systemUTC());
         SourcePull pull =
                 new SourcePull(sources, new OrderImporter(db, Clock.systemUTC()), 3600, ZoneId.systemDefault());
-        long id = sources.create(
-                        new SourceDefinition(
-                                "shop",
-                                shop.url(),
-                                "postgres",
-                                ShopDatabase.QUERY,
-                                "updated_at",
-                                new PullSchedule(""),
-                                5,
-                                true),
-                        "postgres")
-                .id();
+        long id = sources.create(definition, "postgres").id();
         long start = System.nanoTime();
         ImportResult first = pull.pullNow(id, "benchmark");
         double seconds = (System.nanoTime() - start) / 1e9;
