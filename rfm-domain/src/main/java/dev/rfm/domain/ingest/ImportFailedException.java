@@ -32,6 +32,8 @@ public class ImportFailedException extends Exception {
         BAD_ENCODING(true),
         /** The file ends in the middle of a line or a quoted field: the upload was cut off. */
         TRUNCATED(true),
+        /** A source system could not be read (connection, query, a column it lacks): fix the data source. */
+        SOURCE_ERROR(true),
         /** Another import held the import lock longer than this one waits (HTTP 409 fits). */
         BUSY(false),
         /** Reading the upload failed (e.g. the client went away). */

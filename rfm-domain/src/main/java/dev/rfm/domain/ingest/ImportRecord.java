@@ -5,8 +5,8 @@ import java.time.LocalDateTime;
 /**
  * One entry of the import history ({@code data_import}).
  *
- * @param status {@code SUCCEEDED} or {@code FAILED} ({@code RUNNING} is never visible: an import commits
- *     its record together with its orders)
+ * @param status {@code SUCCEEDED} or {@code FAILED}, or {@code QUEUED} for a pull not yet started ({@code RUNNING} is
+ *     never visible: an import commits its record together with its orders)
  * @param errorCode for a failed import, the {@link ImportFailedException.Code} name
  */
 public record ImportRecord(

@@ -7,7 +7,7 @@ import java.io.IOException;
  * can travel through the CSV parser's {@link java.io.Reader} calls; the importer turns it into an {@link
  * ImportFailedException}.
  */
-final class InputProblem extends IOException {
+public final class InputProblem extends IOException {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,6 +18,14 @@ final class InputProblem extends IOException {
         super(message);
         this.code = code;
         this.line = line;
+    }
+
+    /**
+     * A source system that feeds an import failed while it was read ({@link ImportFailedException.Code#SOURCE_ERROR}):
+     * the import fails as a whole with this message, nothing of it is written.
+     */
+    public static InputProblem sourceFailed(String message) {
+        return new InputProblem(ImportFailedException.Code.SOURCE_ERROR, 0, message);
     }
 
     ImportFailedException toFailure() {

@@ -141,9 +141,33 @@ public final class OrderImporter {
     public ImportResult importCsv(
             InputStream body, long sizeBytes, String fileName, String startedBy, ImportProgress progress)
             throws ImportFailedException {
+        return importCsv(body, sizeBytes, fileName, startedBy, progress, 0, SameTransaction.NOTHING);
+    }
+
+    /**
+     * Imports a CSV file as {@link #importCsv(InputStream, long, String, String, ImportProgress)} does, into an
+     * import record reserved beforehand, and runs {@code alsoCommit} in the import's transaction just before it
+     * commits: a pull from a source system stores its new watermark this way, so the watermark moves if and only if
+     * the orders it covers are stored.
+     *
+     * @param reservedImportId an id from {@link #reserve}, or 0 to record the import under a new id
+     * @param alsoCommit work that commits or rolls back with the import
+     */
+    public ImportResult importCsv(
+            InputStream body,
+            long sizeBytes,
+            String fileName,
+            String startedBy,
+            ImportProgress progress,
+            long reservedImportId,
+            SameTransaction alsoCommit)
+            throws ImportFailedException {
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(alsoCommit, "alsoCommit");
         Attempt attempt =
                 new Attempt(body, sizeBytes, fileName, startedBy, progress == null ? ImportProgress.none() : progress);
+        attempt.reservedId = reservedImportId;
+        attempt.alsoCommit = alsoCommit;
         try {
             return attempt.run();
         } catch (ImportFailedException failure) {
@@ -151,10 +175,60 @@ public final class OrderImporter {
         }
     }
 
+    /**
+     * Records an import that will start soon as {@code QUEUED}, committed at once, so that its id can be answered
+     * before the work begins (a pull answers {@code 202 {"importId"}}). Pass the id to {@link #importCsv(InputStream,
+     * long, String, String, ImportProgress, long, SameTransaction)}; a reserved import that never starts (the server
+     * stopped) stays {@code QUEUED}.
+     *
+     * @param sourceId the data source a pull reads, {@code null} for a file
+     */
+    public long reserve(String fileName, String startedBy, Long sourceId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into data_import (file_name, status, started_by, started_at, source_id)"
+                                + " values (?, 'QUEUED', ?, ?, ?)",
+                        new String[] {"id"})) {
+            connection.setAutoCommit(true);
+            insert.setString(1, clip(fileName, 255));
+            insert.setString(2, clip(startedBy, 64));
+            insert.setObject(3, LocalDateTime.now(clock));
+            insert.setObject(4, sourceId);
+            insert.executeUpdate();
+            return generatedId(insert);
+        }
+    }
+
+    /** Work that joins an import's transaction: it commits with the imported orders or not at all. */
+    @FunctionalInterface
+    public interface SameTransaction {
+
+        SameTransaction NOTHING = (connection, result) -> {};
+
+        /**
+         * Runs on the import's connection after the orders were merged, before the commit; an exception rolls the
+         * whole import back.
+         */
+        void run(Connection connection, ImportResult result) throws SQLException;
+    }
+
     private ImportFailedException recordFailure(Attempt attempt, ImportFailedException failure) {
         LOG.log(Level.INFO, "Import of {0} failed ({1}): {2}", attempt.fileName, failure.code(), failure.getMessage());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            if (attempt.reservedId > 0) {
+                try (PreparedStatement update = connection.prepareStatement("update data_import set status = 'FAILED',"
+                        + " finished_at = ?, rows_read = ?, error_code = ?, error_message = ? where id = ?")) {
+                    update.setObject(1, LocalDateTime.now(clock));
+                    update.setLong(2, attempt.rowsRead);
+                    update.setString(3, failure.code().name());
+                    update.setString(4, clip(failure.getMessage(), 2000));
+                    update.setLong(5, attempt.reservedId);
+                    update.executeUpdate();
+                }
+                connection.commit();
+                return failure.recordedAs(attempt.reservedId);
+            }
             long id;
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into data_import (file_name, status, started_by, started_at, finished_at, rows_read,"
@@ -202,6 +276,8 @@ public final class OrderImporter {
         private final ImportProgress progress;
         private final LocalDateTime startedAt = LocalDateTime.now(clock);
 
+        private long reservedId;
+        private SameTransaction alsoCommit = SameTransaction.NOTHING;
         private CheckedCsvText text;
         private long rowsRead;
         private ImportPhase phase = ImportPhase.WAITING;
@@ -223,6 +299,7 @@ public final class OrderImporter {
                 connection.setAutoCommit(false);
                 try {
                     ImportResult result = importInTransaction(connection);
+                    alsoCommit.run(connection, result);
                     connection.commit();
                     EmbeddedDurability.flush(connection); // answered as imported: must survive a crash
                     report(ImportPhase.DONE);
@@ -420,6 +497,17 @@ public final class OrderImporter {
         }
 
         private long insertRunningImport(Connection connection) throws SQLException {
+            if (reservedId > 0) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "update data_import set status = 'RUNNING', started_at = ? where id = ? and status = 'QUEUED'")) {
+                    update.setObject(1, startedAt);
+                    update.setLong(2, reservedId);
+                    if (update.executeUpdate() != 1) {
+                        throw new SQLException("import " + reservedId + " is not a queued import");
+                    }
+                }
+                return reservedId;
+            }
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into data_import (file_name, status, started_by, started_at) values (?, 'RUNNING', ?, ?)",
                     new String[] {"id"})) {
