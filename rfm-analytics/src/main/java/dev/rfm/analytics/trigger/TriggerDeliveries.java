@@ -1,0 +1,190 @@
+package dev.rfm.analytics.trigger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The {@code trigger_delivery} table's sending side and log ({@link BatchPlanner} inserts the rows). Every statement
+ * is one auto-committed SQL statement, so each state change is durable on its own and a conditional update decides
+ * races between servers: the same lease-and-claim shape as the reports' {@code ReportArchive}.
+ */
+public class TriggerDeliveries {
+
+    private static final String LISTED = "id, trigger_id, run_id, batch, idempotency_key, customers, status,"
+            + " attempts, last_error, next_attempt_at, created_at, delivered_at";
+
+    private final DataSource dataSource;
+
+    public TriggerDeliveries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A claimed batch: its log entry, the body to send, when its give-up window began, and whether its file is in. */
+    public record Claimed(TriggerDelivery delivery, String body, LocalDateTime retrySince, boolean fileWritten) {}
+
+    /** Ids of batches waiting to be sent whose time has come and that nobody holds, oldest first. */
+    public List<Long> due(LocalDateTime now, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("select id from trigger_delivery"
+                        + " where status in ('PENDING', 'RETRYING') and (next_attempt_at is null or next_attempt_at"
+                        + " <= ?) and (claimed_until is null or claimed_until < ?) order by id fetch first " + limit
+                        + " rows only")) {
+            select.setTimestamp(1, Timestamp.valueOf(now));
+            select.setTimestamp(2, Timestamp.valueOf(now));
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) ids.add(rs.getLong(1));
+            }
+            return ids;
+        }
+    }
+
+    /**
+     * Takes a batch for sending until {@code until}: true for exactly one of several servers asking at once. The
+     * lease lets another server take over a batch whose server died while sending.
+     */
+    public Optional<Claimed> claim(long id, String token, LocalDateTime now, LocalDateTime until) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement update = c.prepareStatement("update trigger_delivery set claimed_by = ?,"
+                    + " claimed_until = ? where id = ? and status in ('PENDING', 'RETRYING') and (next_attempt_at is"
+                    + " null or next_attempt_at <= ?) and (claimed_until is null or claimed_until < ?)")) {
+                update.setString(1, token);
+                update.setTimestamp(2, Timestamp.valueOf(until));
+                update.setLong(3, id);
+                update.setTimestamp(4, Timestamp.valueOf(now));
+                update.setTimestamp(5, Timestamp.valueOf(now));
+                if (update.executeUpdate() != 1) return Optional.empty();
+            }
+            try (PreparedStatement select = c.prepareStatement(
+                    "select " + LISTED + ", body, retry_since, file_written_at from trigger_delivery where id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) return Optional.empty(); // its trigger was deleted meanwhile
+                    return Optional.of(new Claimed(
+                            read(rs),
+                            rs.getString("body"),
+                            rs.getTimestamp("retry_since").toLocalDateTime(),
+                            rs.getTimestamp("file_written_at") != null));
+                }
+            }
+        }
+    }
+
+    public boolean markFileWritten(long id, String token, LocalDateTime now) throws SQLException {
+        return update(
+                "update trigger_delivery set file_written_at = ? where id = ? and claimed_by = ?",
+                Timestamp.valueOf(now),
+                id,
+                token);
+    }
+
+    public boolean markDelivered(long id, String token, LocalDateTime now) throws SQLException {
+        return update(
+                "update trigger_delivery set status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1,"
+                        + " last_error = null, next_attempt_at = null, claimed_by = null, claimed_until = null"
+                        + " where id = ? and claimed_by = ?",
+                Timestamp.valueOf(now),
+                id,
+                token);
+    }
+
+    /** A failed attempt: RETRYING at {@code next}, or FAILED when {@code next} is null. */
+    public boolean markFailedAttempt(long id, String token, String error, LocalDateTime next) throws SQLException {
+        return update(
+                "update trigger_delivery set status = ?, attempts = attempts + 1, last_error = ?,"
+                        + " next_attempt_at = ?, claimed_by = null, claimed_until = null where id = ? and"
+                        + " claimed_by = ?",
+                next == null ? BatchStatus.FAILED.name() : BatchStatus.RETRYING.name(),
+                truncate(error),
+                next == null ? null : Timestamp.valueOf(next),
+                id,
+                token);
+    }
+
+    /**
+     * Sends a trigger's batches of a run again, with their stored bodies and keys: PENDING now, attempts and back-off
+     * from the start in a new give-up window, the file written again. A batch being sent right now loses its claim, so its sender's result is not recorded
+     * and the batch goes out once more (at least once). Returns how many batches were queued again.
+     */
+    public int replay(long triggerId, long runId, LocalDateTime now) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("update trigger_delivery set status = 'PENDING',"
+                        + " attempts = 0, last_error = null, next_attempt_at = null, retry_since = ?, file_written_at = null, claimed_by = null,"
+                        + " claimed_until = null where trigger_id = ? and run_id = ?")) {
+            update.setTimestamp(1, Timestamp.valueOf(now));
+            update.setLong(2, triggerId);
+            update.setLong(3, runId);
+            return update.executeUpdate();
+        }
+    }
+
+    /** A trigger's delivery log, newest run first, batches in order; at most {@code limit} rows. */
+    public List<TriggerDelivery> of(long triggerId, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("select " + LISTED + " from trigger_delivery where"
+                        + " trigger_id = ? order by run_id desc, batch fetch first " + limit + " rows only")) {
+            select.setLong(1, triggerId);
+            List<TriggerDelivery> found = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) found.add(read(rs));
+            }
+            return found;
+        }
+    }
+
+    /** The stored body of a batch (what every attempt sends). */
+    public Optional<String> body(long triggerId, long runId, int batch) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "select body from trigger_delivery where trigger_id = ? and run_id = ? and batch = ?")) {
+            select.setLong(1, triggerId);
+            select.setLong(2, runId);
+            select.setInt(3, batch);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private boolean update(String sql, Object... values) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) update.setNull(i + 1, Types.TIMESTAMP);
+                else update.setObject(i + 1, values[i]);
+            }
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    private static TriggerDelivery read(ResultSet rs) throws SQLException {
+        Timestamp next = rs.getTimestamp("next_attempt_at");
+        Timestamp delivered = rs.getTimestamp("delivered_at");
+        return new TriggerDelivery(
+                rs.getLong("id"),
+                rs.getLong("trigger_id"),
+                rs.getLong("run_id"),
+                rs.getInt("batch"),
+                rs.getString("idempotency_key"),
+                rs.getInt("customers"),
+                BatchStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                next == null ? null : next.toLocalDateTime(),
+                rs.getTimestamp("created_at").toLocalDateTime(),
+                delivered == null ? null : delivered.toLocalDateTime());
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+    }
+}

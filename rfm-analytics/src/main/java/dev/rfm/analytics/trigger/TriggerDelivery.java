@@ -1,0 +1,24 @@
+package dev.rfm.analytics.trigger;
+
+import java.time.LocalDateTime;
+
+/** One batch of a trigger for a run, as the delivery log lists it (without its body). */
+public record TriggerDelivery(
+        long id,
+        long triggerId,
+        long runId,
+        int batch,
+        String idempotencyKey,
+        int customers,
+        BatchStatus status,
+        int attempts,
+        String lastError,
+        LocalDateTime nextAttemptAt,
+        LocalDateTime createdAt,
+        LocalDateTime deliveredAt) {
+
+    /** The key a receiver de-duplicates by: the same for every attempt and replay of this batch. */
+    public static String idempotencyKey(long triggerId, long runId, int batch) {
+        return "trigger-" + triggerId + "-run-" + runId + "-batch-" + batch;
+    }
+}
