@@ -10,7 +10,7 @@ create table segment_trigger (
     to_segment      varchar(40)   not null,
     from_segment    varchar(40),
     webhook_url     varchar(2000),
-    secret          varchar(500),
+    secret          varchar(1000),          -- sealed by SecretBox (AES-GCM, decision 0016): v1:base64(...)
     file_directory  varchar(1000),
     enabled         boolean       not null,
     created_at      timestamp     not null,

@@ -1,5 +1,6 @@
 package dev.rfm.analytics.trigger;
 
+import dev.rfm.domain.source.SecretBox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,9 +20,12 @@ public class SegmentTriggers {
             + " enabled, created_at, created_by, updated_at, updated_by";
 
     private final DataSource dataSource;
+    private final SecretBox secrets;
 
-    public SegmentTriggers(DataSource dataSource) {
+    /** @param secrets seals the secrets before they are stored (they sign webhooks: never kept in plain text) */
+    public SegmentTriggers(DataSource dataSource, SecretBox secrets) {
         this.dataSource = dataSource;
+        this.secrets = secrets;
     }
 
     /** What sending needs beyond the batch: where to, and the key that signs it. */
@@ -35,7 +39,7 @@ public class SegmentTriggers {
                                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         Statement.RETURN_GENERATED_KEYS)) {
             bind(insert, s);
-            insert.setString(6, s.secret());
+            insert.setString(6, s.secret() == null ? null : secrets.seal(s.secret()));
             insert.setTimestamp(9, Timestamp.valueOf(now));
             insert.setString(10, by);
             insert.setTimestamp(11, Timestamp.valueOf(now));
@@ -56,7 +60,7 @@ public class SegmentTriggers {
                         + " to_segment = ?, from_segment = ?, webhook_url = ?, secret = coalesce(?, secret),"
                         + " file_directory = ?, enabled = ?, updated_at = ?, updated_by = ? where id = ?")) {
             bind(update, s);
-            update.setString(6, s.secret());
+            update.setString(6, s.secret() == null ? null : secrets.seal(s.secret()));
             update.setTimestamp(9, Timestamp.valueOf(now));
             update.setString(10, by);
             update.setLong(11, id);
@@ -100,7 +104,10 @@ public class SegmentTriggers {
             select.setLong(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next()
-                        ? Optional.of(new Target(rs.getString(1), rs.getString(2), rs.getString(3)))
+                        ? Optional.of(new Target(
+                                rs.getString(1),
+                                rs.getString(2) == null ? null : secrets.open(rs.getString(2)),
+                                rs.getString(3)))
                         : Optional.empty();
             }
         }

@@ -1,6 +1,7 @@
 package dev.rfm.analytics.trigger;
 
 import dev.rfm.domain.database.Database;
+import dev.rfm.domain.source.SecretBox;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,9 @@ public class TriggerBeans {
     @ConfigProperty(name = "rfm.webhook.allow-http", defaultValue = "false")
     boolean allowHttp;
 
+    @Inject
+    SecretBox secrets;
+
     private TriggerEngine engine;
 
     @PostConstruct
@@ -62,7 +66,8 @@ public class TriggerBeans {
                 new WebhookSender(Duration.ofSeconds(timeoutSeconds)),
                 retry,
                 Clock.systemDefaultZone(),
-                workerName());
+                workerName(),
+                secrets);
     }
 
     @Produces
@@ -72,7 +77,7 @@ public class TriggerBeans {
 
     @Produces
     SegmentTriggers triggers() {
-        return new SegmentTriggers(dataSource);
+        return new SegmentTriggers(dataSource, secrets);
     }
 
     @Produces

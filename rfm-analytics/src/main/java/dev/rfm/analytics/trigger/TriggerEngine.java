@@ -2,6 +2,7 @@ package dev.rfm.analytics.trigger;
 
 import dev.rfm.domain.snapshot.RunRecord;
 import dev.rfm.domain.snapshot.Snapshots;
+import dev.rfm.domain.source.SecretBox;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -54,9 +55,10 @@ public class TriggerEngine {
             WebhookSender sender,
             TriggerRetry retry,
             Clock clock,
-            String worker) {
+            String worker,
+            SecretBox secrets) {
         this.dataSource = dataSource;
-        this.triggers = new SegmentTriggers(dataSource);
+        this.triggers = new SegmentTriggers(dataSource, secrets);
         this.deliveries = new TriggerDeliveries(dataSource);
         this.planner = new BatchPlanner(dataSource, batchSize);
         this.sender = sender;

@@ -38,6 +38,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnabledIfSystemProperty(named = "rfm.triggerBenchmark", matches = "\\d+")
 class TriggerPlanningBenchmark {
 
+    private static final dev.rfm.domain.source.SecretBox SECRETS =
+            dev.rfm.domain.source.SecretBox.ofBase64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+
     private static final TestDatabase.PerClass DATABASES = new TestDatabase.PerClass();
     private static final String SECRET = "benchmark-secret-0123";
 
@@ -63,7 +66,7 @@ class TriggerPlanningBenchmark {
         receiver.start();
         try {
             String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-            SegmentTriggers triggers = new SegmentTriggers(ds);
+            SegmentTriggers triggers = new SegmentTriggers(ds, SECRETS);
             LocalDateTime now = LocalDateTime.now();
             SegmentTrigger atRisk = triggers.create(
                     new TriggerSettings("any → At Risk", "standard", "AT_RISK", null, url, SECRET, null, true),
@@ -108,7 +111,13 @@ class TriggerPlanningBenchmark {
                         (System.nanoTime() - start) / 1_000_000);
             }
             TriggerEngine engine = new TriggerEngine(
-                    ds, 500, new WebhookSender(Duration.ofSeconds(10)), TriggerRetry.DEFAULT, Clock.systemUTC(), "b");
+                    ds,
+                    500,
+                    new WebhookSender(Duration.ofSeconds(10)),
+                    TriggerRetry.DEFAULT,
+                    Clock.systemUTC(),
+                    "b",
+                    SECRETS);
             long start = System.nanoTime();
             int sent = 0;
             for (int n; (n = engine.deliverDue()) > 0; ) sent += n;

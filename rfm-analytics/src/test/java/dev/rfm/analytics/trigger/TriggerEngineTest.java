@@ -36,7 +36,8 @@ class TriggerEngineTest {
     private final TestClock clock = new TestClock(START);
 
     private TriggerEngine engine(DataSource ds, int batchSize, String worker) {
-        return new TriggerEngine(ds, batchSize, new WebhookSender(Duration.ofSeconds(5)), RETRY, clock, worker);
+        return new TriggerEngine(
+                ds, batchSize, new WebhookSender(Duration.ofSeconds(5)), RETRY, clock, worker, TwoRuns.SECRETS);
     }
 
     private static TriggerSettings webhook(String scheme, String to, String from, String url) {
@@ -53,6 +54,27 @@ class TriggerEngineTest {
         return IntStream.rangeClosed(1, batches)
                 .mapToObj(b -> "trigger-" + t.id() + "-run-" + run + "-batch-" + b)
                 .toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theSecretIsStoredSealedAndOpenedOnlyToSign(TestDatabase database) throws Exception {
+        DataSource ds = DATABASES.get(database);
+        SegmentTrigger t = TwoRuns.trigger(ds, webhook("standard", "AT_RISK", null, "https://x"));
+        try (var c = ds.getConnection();
+                var select = c.prepareStatement("select secret from segment_trigger where id = ?")) {
+            select.setLong(1, t.id());
+            try (var rs = select.executeQuery()) {
+                rs.next();
+                assertThat(rs.getString(1)).startsWith("v1:").doesNotContain(SECRET);
+            }
+        }
+        assertThat(new SegmentTriggers(ds, TwoRuns.SECRETS)
+                        .target(t.id())
+                        .orElseThrow()
+                        .secret())
+                .isEqualTo(SECRET);
+        new SegmentTriggers(ds, TwoRuns.SECRETS).delete(t.id());
     }
 
     @ParameterizedTest

@@ -125,8 +125,12 @@ final class TwoRuns {
         score.addBatch();
     }
 
+    /** The tests' key for trigger secrets (the server's comes from RFM_SECRET_KEY or its key file). */
+    static final dev.rfm.domain.source.SecretBox SECRETS =
+            dev.rfm.domain.source.SecretBox.ofBase64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+
     /** A trigger stored directly (the REST layer validates drafts; these tests exercise delivery). */
     static SegmentTrigger trigger(DataSource ds, TriggerSettings s) throws SQLException {
-        return new SegmentTriggers(ds).create(s, "test", LocalDateTime.of(2025, 1, 1, 0, 0));
+        return new SegmentTriggers(ds, SECRETS).create(s, "test", LocalDateTime.of(2025, 1, 1, 0, 0));
     }
 }

@@ -15,9 +15,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -49,12 +46,7 @@ public class SourceDesk {
     ServerInstance server;
 
     @Inject
-    @ConfigProperty(name = "rfm.secret.key")
-    Optional<String> secretKey;
-
-    @Inject
-    @ConfigProperty(name = "rfm.data.dir", defaultValue = "./rfm-data")
-    String dataDir;
+    SecretBox secrets;
 
     @Inject
     @ConfigProperty(
@@ -75,18 +67,9 @@ public class SourceDesk {
 
     @PostConstruct
     void init() {
-        try {
-            SecretBox secrets =
-                    SecretBox.fromSettings(secretKey, Path.of(dataDir).toAbsolutePath());
-            sources = new DataSources(dataSource, secrets, Clock.systemUTC());
-            pull = new SourcePull(
-                    sources,
-                    new OrderImporter(dataSource, Clock.systemUTC()),
-                    pullTimeoutSeconds,
-                    ZoneId.systemDefault());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the secret key in " + dataDir, e);
-        }
+        sources = new DataSources(dataSource, secrets, Clock.systemUTC());
+        pull = new SourcePull(
+                sources, new OrderImporter(dataSource, Clock.systemUTC()), pullTimeoutSeconds, ZoneId.systemDefault());
     }
 
     /** The URL prefixes a source may have ({@code RFM_SOURCE_URL_PREFIXES}). */
