@@ -212,8 +212,11 @@ public class CampaignsBacking implements Serializable {
     /** A campaign's target: "Standard: At risk (run 3)" or "Uploaded list". */
     public String target(Campaign c) {
         if (c.scheme() == null) return text("campaigns.uploadedList");
-        return text("campaigns.scheme." + c.scheme()) + ": " + segmentName(c) + " ("
-                + text("campaigns.runShort", c.runId()) + ")";
+        return text(
+                "campaigns.targetText",
+                text("campaigns.scheme." + c.scheme()),
+                segmentName(c),
+                text("campaigns.runShort", c.runId()));
     }
 
     /** The segment's name in the reader's language, as its run named it; the code when the run has no summary. */
@@ -254,7 +257,7 @@ public class CampaignsBacking implements Serializable {
     /** A share as percent with one decimal ("12.5 %"); "—" when undefined. */
     public String percent(Double share) {
         if (share == null) return "—";
-        return decimal(share * 100, 1) + " %";
+        return text("campaigns.percent", decimal(share * 100, 1));
     }
 
     public String money(BigDecimal amount) {
