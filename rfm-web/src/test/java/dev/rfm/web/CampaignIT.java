@@ -2,6 +2,8 @@ package dev.rfm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -9,13 +11,18 @@ import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -27,6 +34,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Campaigns through the deployed WAR (H2 only: the SQL is tested on both databases in rfm-analytics'
@@ -52,6 +64,11 @@ class CampaignIT {
     URL base;
 
     ApiClient api;
+
+    private static final By HEADING = By.cssSelector("main h1");
+
+    @RegisterExtension
+    static final Browser browser = new Browser("campaigns").withDownloads().window(1400, 1400);
 
     @BeforeEach
     void client() {
@@ -89,8 +106,11 @@ class CampaignIT {
         return String.format("CMP-%03d", i);
     }
 
-    @Test
-    void campaignOnASegmentHoldsOutAReproducibleControlGroupAndMeasuresIt() throws Exception {
+    private static Long importedRun;
+
+    /** Imports {@link #orders()} and scores them as of 2025-01-01, once per class; answers the run. */
+    private long importedAndScored() throws Exception {
+        if (importedRun != null) return importedRun;
         StringBuilder csv = new StringBuilder("order_id,customer_id,order_date,amount\n");
         int n = 0;
         for (Order o : orders()) {
@@ -106,7 +126,13 @@ class CampaignIT {
         }
         HttpResponse<String> imported = api.postCsv("api/imports?fileName=campaign.csv", csv.toString());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-        long run = api.succeededRun("2025-01-01");
+        importedRun = api.succeededRun("2025-01-01");
+        return importedRun;
+    }
+
+    @Test
+    void campaignOnASegmentHoldsOutAReproducibleControlGroupAndMeasuresIt() throws Exception {
+        long run = importedAndScored();
         String segment = json(api.get("api/customers/CMP-001")).getString("segment");
 
         String body = "{\"name\": \"Win back\", \"scheme\": \"standard\", \"segment\": \"" + segment
@@ -224,5 +250,137 @@ class CampaignIT {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(json(unknown).getString("message")).contains("'NOBODY-1'").contains("'NOBODY-2'");
         assertThat(api.get("api/campaigns/999999").statusCode()).isEqualTo(404);
+    }
+
+    // ---- the Campaigns page --------------------------------------------------------------------------------------
+
+    /**
+     * The Campaigns page in Chromium: a campaign made through the form on a segment with a fixed seed (a window of 0
+     * days named at its field first) opens with the numbers of {@code GET /api/campaigns/{id}/result}; its treatment
+     * CSV is the API's; the page in Chinese; a viewer reads the campaign but gets no form.
+     */
+    @Test
+    void theCampaignsPageCreatesACampaignAndShowsTheApisResult() throws Exception {
+        importedAndScored();
+        String segment = json(api.get("api/customers/CMP-001")).getString("segment");
+        URL site = Browser.localhost(base);
+        browser.loggedIn(site);
+        browser.findElement(By.id("nav-campaigns")).click();
+        browser.waitForPage().until(textToBe(HEADING, "Campaigns"));
+
+        new Select(browser.findElement(By.id("campaignForm:segment"))).selectByValue(segment);
+        type("campaignForm:name", "Spring win-back");
+        type("campaignForm:seed", "20250110");
+        type("campaignForm:startDate_input", START.toString());
+        browser.findElement(By.id("campaignForm:windowDays")).clear();
+        browser.findElement(By.id("campaignForm:windowDays")).sendKeys("0", Keys.ENTER); // p:defaultCommand
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !browser.text(By.id("campaignForm:windowDaysMessage"))
+                                .isEmpty());
+        assertThat(browser.text(By.id("campaignForm:windowDaysMessage"))).contains("1 to 3650 days");
+        assertThat(browser.text(By.id("campaignForm:nameMessage"))).isEmpty();
+
+        type("campaignForm:windowDays", Integer.toString(WINDOW_DAYS));
+        browser.findElement(By.id("campaignForm:create")).click();
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("detailName")));
+        String url = browser.getCurrentUrl();
+        long id = Long.parseLong(url.substring(url.indexOf("id=") + 3).replaceAll("\\D.*", ""));
+        JsonObject campaign = json(api.get("api/campaigns/" + id));
+        assertThat(campaign.getString("name")).isEqualTo("Spring win-back");
+        assertThat(campaign.getString("segment")).isEqualTo(segment);
+        assertThat(campaign.getJsonNumber("seed").longValue()).isEqualTo(20250110);
+        assertThat(campaign.getJsonNumber("controlShare").doubleValue()).isEqualTo(0.1);
+        assertThat(campaign.getString("startDate")).isEqualTo(START.toString());
+        assertThat(campaign.getInt("windowDays")).isEqualTo(WINDOW_DAYS);
+
+        JsonObject result = json(api.get("api/campaigns/" + id + "/result"));
+        for (String group : List.of("treatment", "control")) {
+            JsonObject g = result.getJsonObject(group);
+            assertThat(browser.text(By.id(group + "Customers"))).isEqualTo(Integer.toString(g.getInt("customers")));
+            assertThat(browser.text(By.id(group + "Buyers"))).isEqualTo(Integer.toString(g.getInt("buyers")));
+            assertThat(browser.text(By.id(group + "Orders"))).isEqualTo(Integer.toString(g.getInt("orders")));
+            assertThat(browser.text(By.id(group + "Rate")))
+                    .isEqualTo(decimal(g.getJsonNumber("repurchaseRate").doubleValue() * 100, 1) + " %");
+            assertThat(browser.text(By.id(group + "Revenue")))
+                    .isEqualTo(decimal(g.getJsonNumber("revenuePerCustomer").bigDecimalValue(), 2));
+        }
+        assertThat(browser.text(By.id("repurchaseUplift")))
+                .isEqualTo(uplift(result.getJsonObject("repurchaseUplift"), 100, 1, " pp"));
+        assertThat(browser.text(By.id("revenueUplift")))
+                .isEqualTo(uplift(result.getJsonObject("revenuePerCustomerUplift"), 1, 2, ""));
+        assertThat(result.getBoolean("complete")).isTrue();
+        assertThat(browser.text(By.id("detailState"))).isEqualTo("Complete");
+        assertThat(browser.text(By.id("chartNote"))).contains(browser.text(By.id("repurchaseUplift")));
+        assertThat(browser.findElement(By.id("resultChart")).findElements(By.tagName("canvas")))
+                .isNotEmpty();
+        assertThat(browser.text(By.id("listForm:campaigns"))).contains("Spring win-back", "Complete");
+        browser.wholePageScreenshot("campaigns");
+
+        // the download is the API's treatment list, row for row
+        browser.clearDownloads();
+        browser.findElement(By.id("detailForm:downloadTreatment")).click();
+        Path downloaded = browser.awaitDownload(".csv");
+        assertThat(Files.readAllLines(downloaded))
+                .isEqualTo(api.getCsv("api/campaigns/" + id + "/members?group=treatment")
+                        .body()
+                        .lines()
+                        .toList())
+                .hasSize(1 + campaign.getInt("treatmentCustomers"));
+
+        browser.findElement(By.id("topbar:chinese")).click();
+        browser.waitForPage().until(textToBe(HEADING, "营销活动"));
+        assertThat(browser.text(By.id("detailState"))).isEqualTo("已结束");
+        assertThat(browser.text(By.id("repurchaseUplift"))).contains("个百分点", "95% 置信区间");
+        assertThat(browser.text(By.id("campaignForm"))).contains("新建活动", "观察期（天）");
+        browser.wholePageScreenshot("campaigns-zh");
+        browser.findElement(By.id("topbar:english")).click();
+        browser.waitForPage().until(textToBe(HEADING, "Campaigns"));
+
+        // a viewer reads the campaign, but has no form to create one
+        String viewer = "campaign-viewer";
+        HttpResponse<String> created = api.postJson(
+                "api/users",
+                "{\"username\":\"" + viewer + "\",\"password\":\"viewer-password-1\",\"role\":\"VIEWER\","
+                        + "\"mustChangePassword\":false}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        browser.findElement(By.id("topbar:logout")).click();
+        browser.logIn(site, viewer, "viewer-password-1");
+        browser.get(site + "campaigns.xhtml?id=" + id);
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("detailName")));
+        assertThat(browser.text(By.id("treatmentCustomers")))
+                .isEqualTo(Integer.toString(result.getJsonObject("treatment").getInt("customers")));
+        assertThat(browser.findElements(By.id("campaignForm"))).isEmpty();
+        assertThat(browser.findElements(By.id("nav-campaigns"))).isNotEmpty();
+        browser.findElement(By.id("topbar:logout")).click();
+    }
+
+    private static void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
+    }
+
+    private static String decimal(Object value, int digits) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.ENGLISH);
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        format.setRoundingMode(RoundingMode.HALF_EVEN);
+        return format.format(value);
+    }
+
+    private static String signed(double value, int digits) {
+        String shown = decimal(Math.abs(value), digits);
+        return (shown.equals(decimal(0.0, digits)) ? "±" : value > 0 ? "+" : "\u2212") + shown;
+    }
+
+    /** An uplift as the page words it: "+4.2 pp (95 % CI +1.1 to +7.3 pp)". */
+    private static String uplift(JsonObject u, double scale, int digits, String unit) {
+        if (u.isNull("estimate")) return "not enough data";
+        String interval = u.isNull("ci95Low")
+                ? "not enough data"
+                : "95 % CI " + signed(u.getJsonNumber("ci95Low").doubleValue() * scale, digits) + " to "
+                        + signed(u.getJsonNumber("ci95High").doubleValue() * scale, digits) + unit;
+        return signed(u.getJsonNumber("estimate").doubleValue() * scale, digits) + unit + " (" + interval + ")";
     }
 }
