@@ -15,7 +15,8 @@ public record CampaignResult(
         GroupOutcome control,
         Uplift repurchaseUplift,
         Uplift revenuePerCustomerUplift,
-        boolean complete) {
+        boolean complete)
+        implements java.io.Serializable {
 
     /** @param endDate the first day after the window */
     public static CampaignResult of(GroupOutcome treatment, GroupOutcome control, LocalDate endDate, LocalDate today) {

@@ -4,7 +4,7 @@ package dev.rfm.analytics.campaign;
  * A difference treatment − control with its 95 % confidence interval. A part that cannot be computed is null: the
  * estimate when a group is empty, the interval when the method has no answer for the data (decision 0015).
  */
-public record Uplift(Double estimate, Double ci95Low, Double ci95High) {
+public record Uplift(Double estimate, Double ci95Low, Double ci95High) implements java.io.Serializable {
 
     /** Nothing to say: a group is empty. */
     public static final Uplift UNDEFINED = new Uplift(null, null, null);

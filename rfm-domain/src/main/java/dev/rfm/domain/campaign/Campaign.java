@@ -22,7 +22,8 @@ public record Campaign(
         long treatmentCustomers,
         long controlCustomers,
         LocalDateTime createdAt,
-        String createdBy) {
+        String createdBy)
+        implements java.io.Serializable {
 
     public Campaign {
         java.util.List<String> invalid = new java.util.ArrayList<>();

@@ -12,7 +12,8 @@ import java.math.BigDecimal;
  * @param revenueSquares the sum over the group's customers of their net revenue squared (zeros included), from
  *     which the spread of revenue per customer follows
  */
-public record GroupOutcome(long customers, long buyers, long orders, BigDecimal revenue, BigDecimal revenueSquares) {
+public record GroupOutcome(long customers, long buyers, long orders, BigDecimal revenue, BigDecimal revenueSquares)
+        implements java.io.Serializable {
 
     public static final GroupOutcome EMPTY = new GroupOutcome(0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
 

@@ -18,4 +18,5 @@ public record SegmentRow(
         Double avgRecencyDays,
         Double avgFrequency,
         BigDecimal avgMonetary,
-        BigDecimal avgPredictedClv) {}
+        BigDecimal avgPredictedClv)
+        implements java.io.Serializable {}
