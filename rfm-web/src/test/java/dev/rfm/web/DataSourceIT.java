@@ -1,17 +1,24 @@
 package dev.rfm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
@@ -25,14 +32,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Pulling orders from a shop's own PostgreSQL through the deployed WAR: an ADMIN adds the source (the password never
  * comes back), tests it (20 rows of 30), pulls; the pull is in the import history and its customers are scored by
  * the next run; a second pull brings only the new order. ANALYSTs and VIEWERs cannot add sources.
  */
-@ExtendWith({FreshDatabase.class, ArquillianExtension.class})
+@ExtendWith({DashboardIT.ChromiumInstalled.class, FreshDatabase.class, ArquillianExtension.class})
 class DataSourceIT {
+
+    @RegisterExtension
+    static final Browser browser = new Browser("sources").window(1400, 1800);
+
+    /** The shop's orders under other ids, so the page's pull leaves the API test's counts alone. */
+    private static final String PAGE_QUERY = "select 'WEB-' || c.id as customer_id, 'WEB-SO-' || o.id as order_id,"
+            + " o.placed_at as order_date, o.total as amount, c.email as customer_email, o.updated_at"
+            + " from shop_order o join shop_customer c on c.id = o.customer_id order by o.id";
 
     private static final String JSON = "application/json";
     private static final String SHOP_PASSWORD = "shop-password-1";
@@ -180,5 +200,168 @@ class DataSourceIT {
                         .map(d -> d.asJsonObject().getString("field"))
                         .toList())
                 .containsExactly("jdbcUrl", "name", "overlapMinutes", "query", "schedule", "watermarkColumn");
+    }
+
+    @Test
+    void theDataSourcesPageAddsTestsAndPullsASource() throws Exception {
+        URL site = Browser.localhost(base);
+        browser.loggedIn(site);
+        browser.findElement(By.id("nav-sources")).click();
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Data sources"));
+
+        String url = "jdbc:postgresql://localhost:" + shop.getPort() + "/postgres";
+        type("sourceForm:name", "web shop");
+        type("sourceForm:jdbcUrl", url);
+        type("sourceForm:user", "shop_reader");
+        type("sourceForm:password", SHOP_PASSWORD);
+        type("sourceForm:watermarkColumn", "updated_at");
+        // no query yet: the problem shows at the field, nothing is stored
+        browser.findElement(By.id("sourceForm:save")).click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !browser.text(By.id("sourceForm:queryMessage")).isEmpty());
+        assertThat(browser.text(By.id("sourceForm:queryMessage"))).contains("is required");
+        assertThat(api.get("api/sources").body()).doesNotContain("web shop");
+
+        // the password field is write-only: after the refused save it is empty again
+        type("sourceForm:password", SHOP_PASSWORD);
+        type("sourceForm:query", PAGE_QUERY);
+        browser.findElement(By.id("sourceForm:test")).click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !browser.tableRows("sourceForm:preview").isEmpty());
+        List<List<String>> shown = browser.tableRows("sourceForm:preview");
+        assertThat(shown).hasSize(20);
+        assertThat(shown.get(0)).isEqualTo(firstShopRow());
+        assertThat(browser.text(By.id("previewSummary"))).contains("TIMESTAMP");
+        assertThat(api.get("api/sources").body()).as("a test stores nothing").doesNotContain("web shop");
+        browser.screenshot("sources-test");
+
+        browser.findElement(By.id("sourceForm:save")).click();
+        browser.waitForPage().until(d -> browser.growls().stream().anyMatch(g -> g.contains("\"web shop\" saved")));
+        JsonObject stored = sourceNamed("web shop");
+        assertThat(stored).isNotNull();
+        assertThat(stored.getBoolean("hasPassword")).isTrue();
+        assertThat(stored.getString("schedule")).isEmpty();
+        int row = sourceRow("web shop");
+        assertThat(browser.text(By.id("sourcesForm:sources:" + row + ":schedule")))
+                .isEqualTo("By hand only");
+        assertThat(browser.text(By.id("sourcesForm:sources:" + row + ":neverPulled")))
+                .isEqualTo("Never pulled");
+
+        // edit: a schedule of every 15 minutes, the password left empty keeps the stored one
+        browser.findElement(By.id("sourcesForm:sources:" + row + ":edit")).click();
+        browser.waitForPage().until(textToBe(By.id("formTitle"), "Change the data source"));
+        new Select(browser.findElement(By.id("sourceForm:scheduleKind"))).selectByValue("EVERY");
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("sourceForm:everyMinutes_input")));
+        WebElement every = browser.findElement(By.id("sourceForm:everyMinutes_input"));
+        every.sendKeys(Keys.chord(Keys.CONTROL, "a"), "15");
+        browser.findElement(By.id("sourceForm:save")).click();
+        browser.waitForPage().until(d -> browser.growls().stream().anyMatch(g -> g.contains("\"web shop\" saved")));
+        browser.waitForPage()
+                .until(d -> sourceNamed("web shop").getString("schedule").equals("every 15 minutes"));
+        assertThat(sourceNamed("web shop").getBoolean("hasPassword")).isTrue();
+        row = sourceRow("web shop");
+        assertThat(browser.text(By.id("sourcesForm:sources:" + row + ":schedule")))
+                .isEqualTo("Every 15 minutes");
+
+        long id = sourceNamed("web shop").getJsonNumber("id").longValue();
+        browser.findElement(By.id("sourcesForm:sources:" + row + ":pull")).click();
+        browser.waitForPage().until(visibilityOfElementLocated(By.id("pullForm:pullTitle")));
+        long importId = Long.parseLong(browser.text(By.id("pullForm:pullTitle")).replaceAll("\\D", ""));
+        browser.waitUpTo(Duration.ofMinutes(2))
+                .until(d -> browser.ajaxIdle()
+                        && browser.text(By.id("pullForm:pullStatus")).equals("Succeeded"));
+        JsonObject record = object(api.get("api/imports/" + importId));
+        assertThat(record.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(record.getString("fileName")).isEqualTo("source: web shop");
+        assertThat(api.get("api/imports").body()).contains("\"id\":" + importId);
+        assertThat(browser.text(By.id("pullForm:pullRows")))
+                .isEqualTo(record.getJsonNumber("rowsImported") + " imported, " + record.getJsonNumber("rowsRejected")
+                        + " rejected");
+        row = sourceRow("web shop");
+        String watermark = object(api.get("api/sources/" + id)).getString("watermark");
+        assertThat(browser.text(By.id("sourcesForm:sources:" + row + ":watermark")))
+                .isEqualTo(watermark);
+        assertThat(browser.text(By.id("sourcesForm:sources:" + row + ":lastPullStatus")))
+                .isEqualTo("Succeeded");
+        assertThat(browser.findElement(By.id("pullForm:toImports")).getAttribute("href"))
+                .endsWith("import.xhtml");
+        browser.screenshot("sources");
+
+        browser.findElement(By.id("topbar:chinese")).click();
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "数据源"));
+        assertThat(browser.text(By.id("sourcesForm:sources:" + row + ":schedule")))
+                .isEqualTo("每 15 分钟");
+        browser.findElement(By.id("sourceForm:save")).click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !browser.text(By.id("sourceForm:queryMessage")).isEmpty());
+        assertThat(browser.text(By.id("sourceForm:queryMessage"))).isEqualTo("请输入一条 SELECT 语句（中间不能有“;”）。");
+        browser.screenshot("sources-zh");
+        browser.findElement(By.id("topbar:english")).click();
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Data sources"));
+
+        // an ANALYST has no link to the page and is refused on it
+        String analyst = "src-page-" + UUID.randomUUID().toString().substring(0, 6);
+        String analystPassword = "password-of-" + analyst;
+        HttpResponse<String> created = api.postJson(
+                "api/users",
+                "{\"username\":\"" + analyst + "\",\"password\":\"" + analystPassword
+                        + "\",\"role\":\"ANALYST\",\"mustChangePassword\":false}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        browser.findElement(By.id("topbar:logout")).click();
+        browser.logIn(site, analyst, analystPassword);
+        assertThat(browser.findElements(By.id("nav-sources"))).isEmpty();
+        assertThat(browser.findElements(By.id("nav-overview"))).isNotEmpty();
+        Object status = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " fetch('sources.xhtml', {redirect: 'manual'}).then(function (r) { done(r.status); });");
+        assertThat(((Number) status).intValue()).isEqualTo(403);
+        browser.get(site + "sources.xhtml");
+        browser.waitForPage().until(d -> d.getPageSource().contains("You do not have permission for this page."));
+        assertThat(browser.findElements(By.id("sourceForm:save"))).isEmpty();
+    }
+
+    /** The first row of the page's query as the shop answers it, each value as the preview renders it. */
+    private static List<String> firstShopRow() throws Exception {
+        try (Connection c = shop.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select * from (" + PAGE_QUERY + ") src")) {
+            assertThat(rs.next()).isTrue();
+            List<String> row = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                Object value = rs.getObject(i);
+                row.add(value == null ? "" : value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+            }
+            return row;
+        }
+    }
+
+    private JsonObject sourceNamed(String name) {
+        String body;
+        try {
+            body = api.get("api/sources").body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return Json.createReader(new StringReader(body)).readArray().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(o -> o.getString("name").equals(name))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private int sourceRow(String name) {
+        List<List<String>> rows = browser.tableRows("sourcesForm:sources");
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).get(0).equals(name)) return i;
+        }
+        throw new AssertionError("no row " + name + " in " + rows);
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
     }
 }

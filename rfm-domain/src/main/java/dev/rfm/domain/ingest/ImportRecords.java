@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -61,6 +63,22 @@ public final class ImportRecords {
                 records.add(toRecord(rs));
             }
             return records;
+        }
+    }
+
+    /** The latest import of each data source (its pulls, decision 0016), by source id. */
+    public Map<Long, ImportRecord> lastPullOfEachSource() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        RECORD_COLUMNS.replace(" from data_import", ", source_id from data_import")
+                                + " where id in (select max(id) from data_import where source_id is not null"
+                                + " group by source_id)");
+                ResultSet rs = query.executeQuery()) {
+            Map<Long, ImportRecord> last = new HashMap<>();
+            while (rs.next()) {
+                last.put(rs.getLong(15), toRecord(rs));
+            }
+            return last;
         }
     }
 

@@ -81,6 +81,11 @@ public class Importer {
         return records.recent(limit);
     }
 
+    /** The latest pull of each data source, by source id. */
+    public java.util.Map<Long, ImportRecord> lastPullOfEachSource() throws SQLException {
+        return records.lastPullOfEachSource();
+    }
+
     public long writeRejectionsCsv(long importId, OutputStream out) throws IOException, SQLException {
         return records.writeRejectionsCsv(importId, out);
     }
