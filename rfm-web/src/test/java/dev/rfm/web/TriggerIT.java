@@ -306,6 +306,13 @@ class TriggerIT {
         browser.waitForPage()
                 .until(d -> browser.ajaxIdle()
                         && !browser.findElements(By.id("logForm:deliveries")).isEmpty());
+        browser.findElement(By.id("triggerForm:save")).click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !browser.text(By.id("triggerForm:webhookUrlMessage")).isEmpty());
+        assertThat(browser.text(By.id("triggerForm:webhookUrlMessage")))
+                .isEqualTo("请输入 https:// 开头的 Webhook 地址，或填写文件目录。");
+        assertThat(browser.text(By.id("triggerForm:nameMessage"))).isEqualTo("请输入名称（最多 200 个字符）。");
         browser.screenshot("triggers-zh");
         browser.findElement(By.id("topbar:english")).click();
         browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Segment-change triggers"));
