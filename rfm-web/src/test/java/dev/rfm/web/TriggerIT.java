@@ -295,6 +295,24 @@ class TriggerIT {
                 .isEqualTo("None yet");
         assertThat(browser.findElement(By.id("triggerForm:secret")).getAttribute("value"))
                 .isEmpty();
+
+        // edit: an empty secret keeps the stored one; the change reaches the API
+        browser.findElement(By.id("triggersForm:triggers:" + triggerRow("Lost champions") + ":edit"))
+                .click();
+        browser.waitForPage().until(textToBe(By.id("formTitle"), "Edit the trigger"));
+        assertThat(browser.findElement(By.id("triggerForm:secret")).getAttribute("value"))
+                .as("never shown")
+                .isEmpty();
+        assertThat(browser.findElement(By.id("triggerForm:webhookUrl")).getAttribute("value"))
+                .isEqualTo(url);
+        browser.findElement(By.id("triggerForm:enabled")).click();
+        browser.findElement(By.id("triggerForm:save")).click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !triggerNamed(api, "Lost champions").getBoolean("enabled"));
+        assertThat(triggerNamed(api, "Lost champions").getString("toSegment")).isEqualTo("AT_RISK");
+        browser.waitForPage()
+                .until(textToBe(By.id("triggersForm:triggers:" + triggerRow("Lost champions") + ":enabled"), "No"));
         browser.screenshot("triggers");
 
         browser.findElement(By.id("topbar:chinese")).click();
