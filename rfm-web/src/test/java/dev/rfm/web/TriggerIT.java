@@ -1,6 +1,8 @@
 package dev.rfm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
@@ -28,21 +30,40 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Triggers in the deployed WAR on the embedded H2 (failsafe execution "default" only, which sets {@code
  * RFM_WEBHOOK_ALLOW_HTTP=true}): a trigger made through REST posts to a webhook receiver this test starts (the JDK's
  * HttpServer, checking the signature with its own HMAC code) the customers who entered the lifecycle stage NEW
  * between two runs, and its delivery log says DELIVERED; replay sends the same batch again; a VIEWER may not make one.
+ * Then the Triggers page in Chromium: the same delivery log as the API, a trigger made through the form, replay and
+ * delete from the page, and no page for a VIEWER.
  *
  * <p>The data make "entered" independent of the test timer's runs (every 30 s, as of today): the two customers of
  * the second file first bought twelve days before the second run's reference date, so only that run has them NEW;
  * the first file's customers bought in 2023 and are NEW in no run.
  */
 @ExtendWith({FreshDatabase.class, ArquillianExtension.class})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TriggerIT {
+
+    @RegisterExtension
+    static final Browser browser = new Browser("triggers").window(1400, 1600);
+
+    /** What the REST test leaves for the page test: its trigger, the run that sent a batch, and that batch. */
+    private static long triggerId;
+
+    private static long sentRun;
+    private static String sentBatch;
 
     private static final String SECRET = "it-webhook-secret-0123";
     private static final List<String> BODIES = Collections.synchronizedList(new ArrayList<>());
@@ -113,6 +134,7 @@ class TriggerIT {
     }
 
     @Test
+    @Order(1)
     void customersWhoEnteredAStageArePostedSignedAndLoggedAsDelivered() throws Exception {
         ApiClient api = new ApiClient(base);
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
@@ -188,10 +210,224 @@ class TriggerIT {
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> BODIES.size() > before);
         assertThat(BODIES.get(before)).as("the same batch, byte for byte").isEqualTo(sent);
+        triggerId = id;
+        sentRun = run;
+        sentBatch = sent;
+        // the trigger is deleted (and its log gone, 404) through the page, below
+    }
 
-        assertThat(api.send("DELETE", "api/triggers/" + id, "admin", ApiClient.ADMIN_PASSWORD, null, null)
-                        .statusCode())
-                .isEqualTo(204);
-        assertThat(api.get("api/triggers/" + id + "/deliveries").statusCode()).isEqualTo(404);
+    @Test
+    @Order(2)
+    void theTriggersPageShowsTheLogReplaysAndManagesTriggers() throws Exception {
+        assertThat(triggerId).as("the REST test ran first").isPositive();
+        ApiClient api = new ApiClient(base);
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        URL site = Browser.localhost(base);
+        browser.loggedIn(site);
+        browser.findElement(By.id("nav-triggers")).click();
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Segment-change triggers"));
+        int row = triggerRow("Welcome new customers");
+        assertThat(browser.text(By.id("triggersForm:triggers:" + row + ":watches")))
+                .isEqualTo("Customers who enter New");
+        assertThat(browser.text(By.id("triggersForm:triggers:" + row + ":webhook")))
+                .isEqualTo(url);
+
+        // the delivery log on the page is the API's, row by row
+        browser.findElement(By.id("triggersForm:triggers:" + row + ":log")).click();
+        browser.waitUpTo(Duration.ofSeconds(45)).until(d -> {
+            if (!browser.ajaxIdle()) return false;
+            if (browser.findElements(By.id("logForm:deliveries")).isEmpty()) return false;
+            if (pageLog().equals(apiLog(api, triggerId))) return true;
+            browser.findElement(By.id("logForm:refresh")).click();
+            return false;
+        });
+        List<String> shown = pageLog();
+        assertThat(shown).isNotEmpty().anyMatch(r -> r.startsWith(sentRun + "|1|Delivered|"));
+
+        // replay from the page: the receiver gets the batch again, same idempotency key
+        int before = BODIES.size();
+        browser.findElement(By.id("logForm:deliveries:" + logRow(sentRun) + ":replay"))
+                .click();
+        browser.waitForPage()
+                .until(visibilityOfElementLocated(By.cssSelector(".ui-confirmdialog-yes")))
+                .click();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> BODIES.size() > before);
+        JsonObject replayed = json(BODIES.get(before));
+        assertThat(replayed.getString("idempotencyKey"))
+                .isEqualTo("trigger-" + triggerId + "-run-" + sentRun + "-batch-1")
+                .isEqualTo(json(sentBatch).getString("idempotencyKey"));
+        assertThat(BODIES.get(before)).isEqualTo(sentBatch);
+
+        // a new trigger through the form: without a webhook or a directory the problem shows at the field
+        type("triggerForm:name", "Lost champions");
+        new Select(browser.findElement(By.id("triggerForm:scheme"))).selectByValue("standard");
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && new Select(browser.findElement(By.id("triggerForm:toSegment")))
+                                .getOptions().stream().anyMatch(o -> o.getText().equals("At Risk")));
+        new Select(browser.findElement(By.id("triggerForm:toSegment"))).selectByValue("AT_RISK");
+        new Select(browser.findElement(By.id("triggerForm:fromSegment"))).selectByValue("CHAMPIONS");
+        browser.findElement(By.id("triggerForm:save")).click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !browser.text(By.id("triggerForm:webhookUrlMessage")).isEmpty());
+        assertThat(browser.text(By.id("triggerForm:webhookUrlMessage")))
+                .contains("is required unless fileDirectory is given");
+        assertThat(triggerNamed(api, "Lost champions")).isNull();
+
+        type("triggerForm:webhookUrl", url);
+        type("triggerForm:secret", SECRET);
+        browser.findElement(By.id("triggerForm:save")).click();
+        browser.waitForPage()
+                .until(d -> browser.growls().stream().anyMatch(g -> g.contains("\"Lost champions\" saved")));
+        JsonObject stored = triggerNamed(api, "Lost champions");
+        assertThat(stored).isNotNull();
+        assertThat(stored.containsKey("secret")).as("write-only").isFalse();
+        assertThat(stored.getString("scheme")).isEqualTo("standard");
+        assertThat(stored.getString("toSegment")).isEqualTo("AT_RISK");
+        assertThat(stored.getString("fromSegment")).isEqualTo("CHAMPIONS");
+        assertThat(stored.getString("webhookUrl")).isEqualTo(url);
+        assertThat(stored.isNull("fileDirectory")).isTrue();
+        assertThat(stored.getBoolean("enabled")).isTrue();
+        assertThat(browser.text(By.id("triggersForm:triggers:" + triggerRow("Lost champions") + ":watches")))
+                .isEqualTo("Customers who enter At Risk from Champions");
+        assertThat(browser.text(By.id("triggersForm:triggers:" + triggerRow("Lost champions") + ":lastStatus")))
+                .isEqualTo("None yet");
+        assertThat(browser.findElement(By.id("triggerForm:secret")).getAttribute("value"))
+                .isEmpty();
+
+        // edit: an empty secret keeps the stored one; the change reaches the API
+        browser.findElement(By.id("triggersForm:triggers:" + triggerRow("Lost champions") + ":edit"))
+                .click();
+        browser.waitForPage().until(textToBe(By.id("formTitle"), "Edit the trigger"));
+        assertThat(browser.findElement(By.id("triggerForm:secret")).getAttribute("value"))
+                .as("never shown")
+                .isEmpty();
+        assertThat(browser.findElement(By.id("triggerForm:webhookUrl")).getAttribute("value"))
+                .isEqualTo(url);
+        browser.findElement(By.id("triggerForm:enabled")).click();
+        browser.findElement(By.id("triggerForm:save")).click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !triggerNamed(api, "Lost champions").getBoolean("enabled"));
+        assertThat(triggerNamed(api, "Lost champions").getString("toSegment")).isEqualTo("AT_RISK");
+        browser.waitForPage()
+                .until(textToBe(By.id("triggersForm:triggers:" + triggerRow("Lost champions") + ":enabled"), "No"));
+        browser.screenshot("triggers");
+
+        browser.findElement(By.id("topbar:chinese")).click();
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "分群变化触发"));
+        assertThat(browser.text(By.id("triggersForm:triggers:" + triggerRow("Lost champions") + ":watches")))
+                .isEqualTo("从“冠军客户”进入“" + standardNameZh("AT_RISK") + "”的客户");
+        browser.findElement(By.id("triggersForm:triggers:" + triggerRow("Welcome new customers") + ":log"))
+                .click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !browser.findElements(By.id("logForm:deliveries")).isEmpty());
+        browser.findElement(By.id("triggerForm:save")).click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !browser.text(By.id("triggerForm:webhookUrlMessage")).isEmpty());
+        assertThat(browser.text(By.id("triggerForm:webhookUrlMessage")))
+                .isEqualTo("请输入 https:// 开头的 Webhook 地址，或填写文件目录。");
+        assertThat(browser.text(By.id("triggerForm:nameMessage"))).isEqualTo("请输入名称（最多 200 个字符）。");
+        browser.screenshot("triggers-zh");
+        browser.findElement(By.id("topbar:english")).click();
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Segment-change triggers"));
+
+        // delete through the page, after confirming: the API no longer knows it
+        browser.findElement(By.id("triggersForm:triggers:" + triggerRow("Welcome new customers") + ":delete"))
+                .click();
+        browser.waitForPage()
+                .until(visibilityOfElementLocated(By.cssSelector(".ui-confirmdialog-yes")))
+                .click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !browser.text(By.id("triggersForm:triggers")).contains("Welcome new customers"));
+        assertThat(api.get("api/triggers/" + triggerId + "/deliveries").statusCode())
+                .isEqualTo(404);
+
+        // a VIEWER has no link to the page and may not open it
+        browser.logIn(site, "trigger-viewer", "viewer-password-1");
+        assertThat(browser.findElements(By.id("nav-triggers"))).isEmpty();
+        Object status = browser.executeScript(
+                "return fetch(arguments[0], {redirect: 'manual'}).then(r => r.status);", site + "triggers.xhtml");
+        assertThat(((Number) status).intValue()).isEqualTo(403);
+    }
+
+    private static String standardNameZh(String code) {
+        return dev.rfm.analytics.segment.StandardSegment.valueOf(code)
+                .definition()
+                .nameZh();
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private int triggerRow(String name) {
+        for (int i = 0; ; i++) {
+            List<WebElement> cell = browser.findElements(By.id("triggersForm:triggers:" + i + ":name"));
+            if (cell.isEmpty()) throw new AssertionError("no trigger " + name + " on the page");
+            if (cell.get(0).getText().equals(name)) return i;
+        }
+    }
+
+    private int logRow(long run) {
+        for (int i = 0; ; i++) {
+            List<WebElement> cell = browser.findElements(By.id("logForm:deliveries:" + i + ":run"));
+            if (cell.isEmpty()) throw new AssertionError("no run " + run + " in the delivery log");
+            if (cell.get(0).getText().equals(Long.toString(run))
+                    && !browser.findElements(By.id("logForm:deliveries:" + i + ":replay"))
+                            .isEmpty()) return i;
+        }
+    }
+
+    /** The delivery log's rows on the page: run|batch|status|attempts|last error|customers. */
+    private List<String> pageLog() {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; ; i++) {
+            String p = "logForm:deliveries:" + i + ":";
+            if (browser.findElements(By.id(p + "run")).isEmpty()) return rows;
+            rows.add(browser.text(By.id(p + "run")) + "|" + browser.text(By.id(p + "batch")) + "|"
+                    + browser.text(By.id(p + "status")) + "|" + browser.text(By.id(p + "attempts")) + "|"
+                    + browser.text(By.id(p + "lastError")) + "|" + browser.text(By.id(p + "customers")));
+        }
+    }
+
+    /** The same rows from GET /api/triggers/{id}/deliveries, statuses in the page's English words. */
+    private static List<String> apiLog(ApiClient api, long id) {
+        try {
+            List<String> rows = new ArrayList<>();
+            for (JsonObject d :
+                    array(api.get("api/triggers/" + id + "/deliveries")).getValuesAs(JsonObject.class)) {
+                String status =
+                        switch (d.getString("status")) {
+                            case "PENDING" -> "Waiting";
+                            case "DELIVERED" -> "Delivered";
+                            case "RETRYING" -> "Retrying";
+                            default -> "Failed";
+                        };
+                rows.add(d.getJsonNumber("runId").longValue() + "|" + d.getInt("batch") + "|" + status + "|"
+                        + d.getInt("attempts") + "|" + (d.isNull("lastError") ? "" : d.getString("lastError")) + "|"
+                        + String.format(java.util.Locale.ENGLISH, "%,d", d.getInt("customers")));
+            }
+            return rows;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonObject triggerNamed(ApiClient api, String name) {
+        try {
+            for (JsonObject t : array(api.get("api/triggers")).getValuesAs(JsonObject.class)) {
+                if (t.getString("name").equals(name)) return t;
+            }
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
