@@ -1,5 +1,7 @@
 package dev.rfm.reports.pdf;
 
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
@@ -27,9 +29,30 @@ final class ReportFonts {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    /** @throws IllegalStateException when the packaged font is not installed */
+    /**
+     * @throws IllegalStateException when the packaged font is not installed
+     * @throws ReportFontsUnavailable when Java on this server cannot use fonts at all
+     */
     static void check(Locale locale) {
         check(DefaultJasperReportsContext.getInstance(), locale);
+        checkJdk();
+    }
+
+    private static volatile boolean jdkFontsWork;
+
+    /**
+     * Measures a text the way JasperReports will: on a server whose Java cannot start its font manager this fails at
+     * once with a message saying what to do, instead of deep inside a report with an internal error.
+     */
+    static void checkJdk() {
+        if (jdkFontsWork) return;
+        try {
+            new Font(Font.SANS_SERIF, Font.PLAIN, 10)
+                    .getStringBounds("RFM 客户", new FontRenderContext(null, true, true));
+            jdkFontsWork = true;
+        } catch (RuntimeException | InternalError | LinkageError e) {
+            throw new ReportFontsUnavailable(e);
+        }
     }
 
     /** @throws IllegalStateException when JasperReports, as {@code context} sees it, has no {@value #FAMILY} */

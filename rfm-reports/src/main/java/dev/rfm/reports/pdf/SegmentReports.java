@@ -6,12 +6,15 @@ import dev.rfm.domain.snapshot.RunRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import net.sf.jasperreports.engine.JRException;
 
@@ -37,6 +40,8 @@ public class SegmentReports {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
+    private static final Logger LOG = Logger.getLogger(SegmentReports.class.getName());
+
     private Clock clock = Clock.systemDefaultZone();
     private ReportReader reader;
     private final ReportFiller filler = new ReportFiller();
@@ -44,8 +49,9 @@ public class SegmentReports {
     /** For CDI. */
     public SegmentReports() {}
 
-    /** Outside a container (tests, benchmarks). */
+    /** Outside a container (tests, benchmarks); the JDK's font configuration goes to the temporary directory. */
     public SegmentReports(DataSource dataSource, Clock clock) {
+        JdkFonts.configure(Path.of(System.getProperty("java.io.tmpdir"), "rfm-report-fonts"));
         this.dataSource = dataSource;
         this.clock = clock;
         init();
@@ -66,6 +72,7 @@ public class SegmentReports {
      * @return the PDF
      * @throws UnknownRunException when there is no such run (or no current run)
      * @throws IllegalArgumentException for another scheme, language or count
+     * @throws ReportFontsUnavailable when Java on this server cannot use fonts
      */
     public byte[] render(long runId, String scheme, Locale locale, int topCustomers) {
         if (!SCHEMES.contains(scheme)) {
@@ -92,6 +99,22 @@ public class SegmentReports {
         } catch (JRException e) {
             throw new IllegalStateException(
                     "Cannot fill the segment report of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Renders the current run's report once and drops it, loading templates and fonts (about 5 s the first time).
+     * Nothing to do before the first run; a failure is the next real report's to explain.
+     */
+    void warmUp() {
+        try {
+            long started = System.nanoTime();
+            render(0, "standard", Locale.SIMPLIFIED_CHINESE, 0);
+            LOG.info(() -> "Report templates and fonts loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        } catch (UnknownRunException e) {
+            LOG.fine("No run to warm the report up with");
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Report warm-up failed", e);
         }
     }
 }

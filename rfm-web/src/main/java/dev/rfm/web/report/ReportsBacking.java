@@ -6,6 +6,7 @@ import dev.rfm.domain.snapshot.Snapshots;
 import dev.rfm.reports.delivery.ArchivedReport;
 import dev.rfm.reports.delivery.DeliveryEngine;
 import dev.rfm.reports.delivery.ReportDesk;
+import dev.rfm.reports.pdf.ReportFontsUnavailable;
 import dev.rfm.reports.pdf.SegmentReports;
 import dev.rfm.reports.schedule.Cadence;
 import dev.rfm.reports.schedule.InvalidSchedule;
@@ -224,7 +225,13 @@ public class ReportsBacking implements Serializable {
             throw new IllegalStateException(e);
         }
         Locale language = Locale.forLanguageTag(downloadLocale);
-        byte[] pdf = reports.render(run, downloadScheme, language, ScheduleDraft.DEFAULT_TOP_CUSTOMERS);
+        byte[] pdf;
+        try {
+            pdf = reports.render(run, downloadScheme, language, ScheduleDraft.DEFAULT_TOP_CUSTOMERS);
+        } catch (ReportFontsUnavailable e) {
+            message(FacesMessage.SEVERITY_ERROR, e.getMessage()); // for the administrator: it names a JVM option
+            return;
+        }
         Downloads.pdf("segment-report-run-" + run + "-" + downloadScheme + "-" + downloadLocale + ".pdf", pdf);
     }
 

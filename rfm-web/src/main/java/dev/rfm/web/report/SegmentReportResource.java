@@ -2,6 +2,7 @@ package dev.rfm.web.report;
 
 import dev.rfm.domain.snapshot.Snapshots;
 import dev.rfm.domain.user.Role;
+import dev.rfm.reports.pdf.ReportFontsUnavailable;
 import dev.rfm.reports.pdf.SegmentReports;
 import dev.rfm.reports.pdf.UnknownRunException;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -66,6 +68,8 @@ public class SegmentReportResource {
             pdf = reports.render(run, scheme, language, top);
         } catch (UnknownRunException e) {
             throw new NotFoundException(e.getMessage());
+        } catch (ReportFontsUnavailable e) {
+            throw new ServiceUnavailableException(e.getMessage());
         }
         String file = "segment-report-run-" + run + "-" + scheme + "-" + language.toLanguageTag() + ".pdf";
         return Response.ok(pdf, PDF)
