@@ -204,10 +204,7 @@ class DataSourceIT {
 
     @Test
     void theDataSourcesPageAddsTestsAndPullsASource() throws Exception {
-        URL site = Browser.localhost(base);
-        browser.loggedIn(site);
-        browser.findElement(By.id("nav-sources")).click();
-        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Data sources"));
+        openSourcesPage();
 
         String url = "jdbc:postgresql://localhost:" + shop.getPort() + "/postgres";
         type("sourceForm:name", "web shop");
@@ -303,6 +300,7 @@ class DataSourceIT {
         browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Data sources"));
 
         // an ANALYST has no link to the page and is refused on it
+        URL site = Browser.localhost(base);
         String analyst = "src-page-" + UUID.randomUUID().toString().substring(0, 6);
         String analystPassword = "password-of-" + analyst;
         HttpResponse<String> created = api.postJson(
@@ -335,6 +333,68 @@ class DataSourceIT {
             }
             return row;
         }
+    }
+
+    /**
+     * The README's way in: the page fills in the demo shop (the product's own H2 database that sells every minute),
+     * the user tests and saves it, and the schedule pulls its orders with nobody pressing "Pull now".
+     */
+    @Test
+    void theDemoShopIsConnectedFromThePageAndPulledOnItsSchedule() throws Exception {
+        openSourcesPage();
+        browser.findElement(By.id("sourceForm:useDemoShop")).click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && "Demo shop"
+                                .equals(browser.findElement(By.id("sourceForm:name"))
+                                        .getAttribute("value")));
+        assertThat(browser.findElement(By.id("sourceForm:jdbcUrl")).getAttribute("value"))
+                .startsWith("jdbc:h2:file:")
+                .endsWith("demo-shop;IFEXISTS=TRUE");
+        WebElement every = browser.findElement(By.id("sourceForm:everyMinutes_input"));
+        assertThat(every.getAttribute("value")).isEqualTo("5");
+        every.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1"); // every minute: the test need not wait 5
+
+        browser.findElement(By.id("sourceForm:test")).click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !browser.tableRows("sourceForm:preview").isEmpty());
+        assertThat(browser.tableRows("sourceForm:preview")).hasSize(20);
+        browser.screenshot("sources-demo-shop");
+
+        browser.findElement(By.id("sourceForm:save")).click();
+        browser.waitForPage().until(d -> browser.growls().stream().anyMatch(g -> g.contains("\"Demo shop\" saved")));
+        JsonObject stored = sourceNamed("Demo shop");
+        assertThat(stored.getString("schedule")).isEqualTo("every 1 minutes");
+        assertThat(stored.getBoolean("hasPassword")).isTrue();
+
+        // the scheduler pulls it within a minute: the opening orders of the shop, all accepted
+        AtomicReference<JsonObject> pulled = new AtomicReference<>();
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(5))
+                .until(() -> {
+                    pulled.set(Json.createReader(
+                                    new StringReader(api.get("api/imports").body()))
+                            .readArray()
+                            .stream()
+                            .map(JsonValue::asJsonObject)
+                            .filter(i -> i.getString("fileName").equals("source: Demo shop")
+                                    && i.getString("status").equals("SUCCEEDED"))
+                            .findFirst()
+                            .orElse(null));
+                    return pulled.get() != null;
+                });
+        assertThat(pulled.get().getString("startedBy")).isEqualTo("scheduler");
+        assertThat(pulled.get().getJsonNumber("rowsImported").longValue()).isGreaterThanOrEqualTo(40);
+        assertThat(pulled.get().getJsonNumber("rowsRejected").longValue()).isZero();
+        assertThat(sourceNamed("Demo shop").getString("watermark")).isNotEmpty();
+    }
+
+    private void openSourcesPage() throws Exception {
+        browser.loggedIn(Browser.localhost(base));
+        browser.findElement(By.id("nav-sources")).click();
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Data sources"));
     }
 
     private JsonObject sourceNamed(String name) {

@@ -52,6 +52,8 @@ public record SourceDefinition(
      * null} is {@link #DEFAULT_OVERLAP_MINUTES}.
      *
      * @param allowedUrlPrefixes the JDBC URL prefixes the server accepts ({@code RFM_SOURCE_URL_PREFIXES})
+     * @param allowedUrls whole URLs the server accepts besides, exactly as written (the demo shop's H2 database, whose
+     *     URL prefix must not be allowed: another H2 URL could create a database or run a script)
      */
     public static SourceDefinition of(
             String name,
@@ -62,11 +64,18 @@ public record SourceDefinition(
             String schedule,
             Integer overlapMinutes,
             boolean enabled,
-            List<String> allowedUrlPrefixes) {
+            List<String> allowedUrlPrefixes,
+            List<String> allowedUrls) {
         int overlap = overlapMinutes == null ? DEFAULT_OVERLAP_MINUTES : overlapMinutes;
         Map<String, String> problems = problems(name, jdbcUrl, user, query, watermarkColumn, overlap);
-        if (jdbcUrl != null && !problems.containsKey("jdbcUrl") && !allowed(jdbcUrl, allowedUrlPrefixes)) {
-            problems.put("jdbcUrl", "must start with one of " + allowedUrlPrefixes + " (RFM_SOURCE_URL_PREFIXES)");
+        if (jdbcUrl != null
+                && !problems.containsKey("jdbcUrl")
+                && !allowed(jdbcUrl, allowedUrlPrefixes)
+                && !allowedUrls.contains(jdbcUrl.strip())) {
+            problems.put(
+                    "jdbcUrl",
+                    "must start with one of " + allowedUrlPrefixes + " (RFM_SOURCE_URL_PREFIXES)"
+                            + (allowedUrls.isEmpty() ? "" : " or be " + String.join(" or ", allowedUrls)));
         }
         PullSchedule parsed = null;
         try {

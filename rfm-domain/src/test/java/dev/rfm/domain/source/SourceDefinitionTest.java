@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The checks of a data source's fields, and the schedule forms. */
@@ -26,13 +27,49 @@ class SourceDefinitionTest {
                         "at noon",
                         -1,
                         true,
-                        POSTGRES_ONLY));
+                        POSTGRES_ONLY,
+                        List.of()));
 
         assertThat(e.problems())
                 .containsOnlyKeys("name", "jdbcUrl", "query", "watermarkColumn", "schedule", "overlapMinutes");
         assertThat(e.problems().get("jdbcUrl"))
                 .isEqualTo("must start with one of [jdbc:postgresql:] (RFM_SOURCE_URL_PREFIXES)");
         assertThat(e.problems().get("query")).isEqualTo("must be one SELECT (or WITH ... SELECT) statement");
+    }
+
+    @Test
+    void aWholeUrlTheServerOffersIsAllowedExactlyAsWritten() {
+        String demoShop = "jdbc:h2:file:/data/demo-shop;IFEXISTS=TRUE";
+        assertThat(SourceDefinition.of(
+                                "Demo shop",
+                                demoShop,
+                                "SHOP_READER",
+                                "select * from shop_order",
+                                "updated_at",
+                                "",
+                                null,
+                                true,
+                                POSTGRES_ONLY,
+                                List.of(demoShop))
+                        .jdbcUrl())
+                .isEqualTo(demoShop);
+        InvalidSourceException e = catchThrowableOfType(
+                InvalidSourceException.class,
+                () -> SourceDefinition.of(
+                        "Not the shop",
+                        demoShop + ";INIT=RUNSCRIPT FROM 'x.sql'",
+                        "SHOP_READER",
+                        "select * from shop_order",
+                        "updated_at",
+                        "",
+                        null,
+                        true,
+                        POSTGRES_ONLY,
+                        List.of(demoShop)));
+        assertThat(e.problems())
+                .containsExactly(Map.entry(
+                        "jdbcUrl",
+                        "must start with one of [jdbc:postgresql:] (RFM_SOURCE_URL_PREFIXES) or be " + demoShop));
     }
 
     @Test
@@ -46,7 +83,8 @@ class SourceDefinitionTest {
                         "",
                         null,
                         true,
-                        POSTGRES_ONLY))
+                        POSTGRES_ONLY,
+                        List.of()))
                 .isInstanceOf(InvalidSourceException.class)
                 .hasMessage("Invalid data source: query must be one statement: no ';' inside");
 
@@ -59,7 +97,8 @@ class SourceDefinitionTest {
                 null,
                 null,
                 true,
-                POSTGRES_ONLY);
+                POSTGRES_ONLY,
+                List.of());
         assertThat(ok.name()).isEqualTo("Shop");
         assertThat(ok.query()).isEqualTo("select * from orders");
         assertThat(ok.user()).isNull();

@@ -2,6 +2,7 @@ package dev.rfm.web.source;
 
 import dev.rfm.analytics.run.ServerInstance;
 import dev.rfm.domain.database.Database;
+import dev.rfm.domain.demo.DemoShop;
 import dev.rfm.domain.ingest.ImportFailedException;
 import dev.rfm.domain.ingest.OrderImporter;
 import dev.rfm.domain.source.DataSources;
@@ -47,6 +48,9 @@ public class SourceDesk {
 
     @Inject
     SecretBox secrets;
+
+    @Inject
+    DemoShopSales demoShopSales;
 
     @Inject
     @ConfigProperty(
@@ -104,7 +108,13 @@ public class SourceDesk {
                 fields.schedule(),
                 fields.overlapMinutes(),
                 fields.enabled() == null || fields.enabled(),
-                urlPrefixes());
+                urlPrefixes(),
+                demoShopSales.shop().map(DemoShop::url).stream().toList());
+    }
+
+    /** The demo shop's database, when the product runs one ({@code RFM_DEMO_SHOP}). */
+    public Optional<DemoShop> demoShop() {
+        return demoShopSales.shop();
     }
 
     /** Starts a pull in the background; its import id, empty when there is no such source. */

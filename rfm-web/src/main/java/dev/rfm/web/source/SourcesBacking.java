@@ -2,6 +2,7 @@ package dev.rfm.web.source;
 
 import static dev.rfm.web.i18n.Texts.text;
 
+import dev.rfm.domain.demo.DemoShop;
 import dev.rfm.domain.ingest.ImportRecord;
 import dev.rfm.domain.source.InvalidSourceException;
 import dev.rfm.domain.source.SourceDefinition;
@@ -64,6 +65,9 @@ public class SourcesBacking implements Serializable {
     private Integer everyMinutes;
     private boolean enabled;
 
+    /** The form holds the demo shop's settings: its password is shown (as dots) so a save or test sends it. */
+    private boolean demoShopFilled;
+
     private SourcePreview.Result preview;
     private String previewError;
 
@@ -89,7 +93,32 @@ public class SourcesBacking implements Serializable {
         dailyAt = "06:00";
         everyMinutes = 60;
         enabled = true;
+        demoShopFilled = false;
         clearPreview();
+    }
+
+    /** Fills the form with the demo shop's database, pulled every 5 minutes; the user saves it. */
+    public void useDemoShop() {
+        var shop = desk.demoShop();
+        if (shop.isEmpty()) return;
+        newSource();
+        name = text("sources.demoShop.name");
+        jdbcUrl = shop.get().url();
+        user = DemoShop.READER;
+        password = DemoShop.READER_PASSWORD;
+        query = DemoShop.QUERY;
+        watermarkColumn = DemoShop.WATERMARK;
+        scheduleKind = "EVERY";
+        everyMinutes = 5;
+        demoShopFilled = true;
+    }
+
+    public boolean isDemoShopAvailable() {
+        return editing == null && desk.demoShop().isPresent();
+    }
+
+    public boolean isDemoShopFilled() {
+        return demoShopFilled;
     }
 
     public void edit(long id) {
