@@ -355,6 +355,95 @@ class TriggerIT {
         assertThat(((Number) status).intValue()).isEqualTo(403);
     }
 
+    @Test
+    @Order(3)
+    void aTriggerForACampaignNeverSendsItsControlGroup() throws Exception {
+        ApiClient api = new ApiClient(base);
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        // twelve customers whose first purchase is twelve days before the run's reference date: all enter NEW
+        StringBuilder csv = new StringBuilder("order_id,customer_id,order_date,amount,quantity,channel\n");
+        List<String> movers = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            movers.add("TC-" + i);
+            csv.append("TC-O").append(i).append(",TC-").append(i).append(",2025-05-20,20.00,1,web\n");
+        }
+        HttpResponse<String> imported = api.postCsv("api/imports?fileName=trigger-campaign.csv", csv.toString());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        JsonObject campaign = json(api.postJson(
+                        "api/campaigns",
+                        Json.createObjectBuilder()
+                                .add("name", "Welcome offer")
+                                .add("customerIds", Json.createArrayBuilder(movers))
+                                .add("controlShare", 0.4)
+                                .add("seed", 7)
+                                .add("startDate", "2025-06-02")
+                                .add("windowDays", 30)
+                                .build()
+                                .toString())
+                .body());
+        long campaignId = campaign.getJsonNumber("id").longValue();
+        List<String> control = new ArrayList<>();
+        json(api.get("api/campaigns/" + campaignId + "/members?group=control&size=1000")
+                        .body())
+                .getJsonArray("customers")
+                .forEach(c -> control.add(c.asJsonObject().getString("customerId")));
+        var split = dev.rfm.analytics.campaign.ControlGroupSplit.of(7, 0.4);
+        assertThat(control)
+                .as("the campaign's control group, as the split draws it")
+                .isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(
+                        movers.stream().filter(split::isControl).toList());
+        List<String> treatment =
+                movers.stream().filter(m -> !control.contains(m)).toList();
+        assertThat(treatment).isNotEmpty();
+
+        JsonObject draft = json(trigger(url));
+        HttpResponse<String> unknown = api.postJson(
+                "api/triggers",
+                Json.createObjectBuilder(draft)
+                        .add("campaignId", campaignId + 1000)
+                        .build()
+                        .toString());
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(json(unknown.body()).getJsonArray("details").getValuesAs(JsonObject.class))
+                .extracting(d -> d.getString("field"))
+                .containsExactly("campaignId");
+        HttpResponse<String> created = api.postJson(
+                "api/triggers",
+                Json.createObjectBuilder(draft)
+                        .add("name", "Welcome offer, control held out")
+                        .add("campaignId", campaignId)
+                        .build()
+                        .toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = json(created.body()).getJsonNumber("id").longValue();
+        assertThat(json(api.get("api/triggers/" + id).body())
+                        .getJsonNumber("campaignId")
+                        .longValue())
+                .isEqualTo(campaignId);
+
+        long run = api.succeededRun("2025-06-01");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                        array(api.get("api/triggers/" + id + "/deliveries")).getValuesAs(JsonObject.class))
+                .filteredOn(d -> d.getJsonNumber("runId").longValue() == run)
+                .extracting(d -> d.getString("status"), d -> d.getInt("customers"), d -> d.getInt("heldOut"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DELIVERED", treatment.size(), control.size())));
+        List<String> received = new ArrayList<>();
+        synchronized (BODIES) {
+            BODIES.stream()
+                    .map(TriggerIT::json)
+                    .filter(b -> b.getJsonNumber("triggerId").longValue() == id
+                            && b.getJsonNumber("runId").longValue() == run)
+                    .forEach(b -> b.getJsonArray("customers")
+                            .forEach(c -> received.add(c.asJsonObject().getString("customerId"))));
+        }
+        assertThat(received)
+                .as("every treatment customer who entered NEW, no control customer")
+                .containsExactlyInAnyOrderElementsOf(treatment)
+                .doesNotContainAnyElementsOf(control);
+        assertThat(BAD_SIGNATURES).isEmpty();
+    }
+
     private static String standardNameZh(String code) {
         return dev.rfm.analytics.segment.StandardSegment.valueOf(code)
                 .definition()

@@ -22,6 +22,10 @@ import javax.sql.DataSource;
  * would otherwise post every customer. The rows stream with a cursor in customer-key order and are cut into
  * batches of {@code batchSize}; only one batch is in memory at a time.
  *
+ * <p>A trigger for a campaign leaves out the customers of that campaign's control group ({@code campaign_member},
+ * found by primary key in the same statement) and counts them as held out: the campaign's uplift compares contacted
+ * customers with customers nobody contacted, so the trigger must not contact the control group (decision 0015).
+ *
  * <p>The evaluation row, its batches and their bodies are inserted in one transaction; the evaluation's primary key
  * (trigger, run) makes the planning happen once across servers: the loser rolls back and does nothing.
  */
@@ -38,8 +42,11 @@ public class BatchPlanner {
         this.batchSize = batchSize;
     }
 
-    /** What one planning stored: how many customers entered, in how many batches. */
-    public record Plan(long triggerId, long runId, Long previousRunId, long customers, int batches) {}
+    /**
+     * What one planning stored: how many customers entered and were sent, in how many batches, and how many entered
+     * but were held out as the trigger's campaign's control group.
+     */
+    public record Plan(long triggerId, long runId, Long previousRunId, long customers, int batches, long heldOut) {}
 
     /** Whether the trigger's batches for the run are planned already (by this server or another). */
     public boolean planned(long triggerId, long runId) throws SQLException {
@@ -63,17 +70,20 @@ public class BatchPlanner {
             OptionalLong previous = previousRun(read, runId);
             write.setAutoCommit(false);
             try {
-                long customers = 0;
-                int batches = 0;
+                Batches out = new Batches(write, trigger.id(), runId, now);
                 if (previous.isPresent()) {
-                    Batches out = new Batches(write, trigger.id(), runId, now);
-                    customers = stream(read, trigger.settings(), runId, previous.getAsLong(), out);
-                    batches = out.flush();
+                    stream(read, trigger.settings(), runId, previous.getAsLong(), out);
+                    out.flush();
                 }
-                insertEvaluation(write, trigger.id(), runId, previous, customers, batches, now);
+                insertEvaluation(write, trigger.id(), runId, previous, out, now);
                 write.commit();
                 return java.util.Optional.of(new Plan(
-                        trigger.id(), runId, previous.isPresent() ? previous.getAsLong() : null, customers, batches));
+                        trigger.id(),
+                        runId,
+                        previous.isPresent() ? previous.getAsLong() : null,
+                        out.sent,
+                        out.batches,
+                        out.heldOut));
             } catch (SQLException e) {
                 write.rollback();
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) return java.util.Optional.empty();
@@ -95,13 +105,20 @@ public class BatchPlanner {
         }
     }
 
-    private long stream(Connection read, TriggerSettings s, long runId, long previousRunId, Batches out)
+    private void stream(Connection read, TriggerSettings s, long runId, long previousRunId, Batches out)
             throws SQLException {
         String col = s.column();
+        boolean campaign = s.campaignId() != null;
+        // column 10 is not null for a customer in the control group of the trigger's campaign (a primary-key lookup;
+        // without a campaign the statement is the same as it always was)
         String sql = "select c.external_id, c.email, p." + col + ", s." + col + ", s.r_score, s.f_score,"
-                + " s.m_score, s.p_alive, s.predicted_clv from customer_score s"
-                + " join customer c on c.id = s.customer_id"
+                + " s.m_score, s.p_alive, s.predicted_clv, " + (campaign ? "m.customer_id" : "null")
+                + " from customer_score s join customer c on c.id = s.customer_id"
                 + " left join customer_score p on p.run_id = ? and p.customer_id = s.customer_id"
+                + (campaign
+                        ? " left join campaign_member m on m.campaign_id = " + s.campaignId()
+                                + " and m.customer_id = s.customer_id and m.in_control = true"
+                        : "")
                 + " where s.run_id = ? and s." + col + " = ?"
                 + (s.fromSegment() == null
                         ? " and (p." + col + " is null or p." + col + " <> ?)"
@@ -109,7 +126,6 @@ public class BatchPlanner {
                 + " order by s.customer_id";
         boolean autoCommit = read.getAutoCommit();
         read.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-        long count = 0;
         try (PreparedStatement select = read.prepareStatement(sql)) {
             select.setFetchSize(batchSize);
             select.setLong(1, previousRunId);
@@ -118,15 +134,15 @@ public class BatchPlanner {
             select.setString(4, s.fromSegment() == null ? s.toSegment() : s.fromSegment());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    out.add(customer(rs));
-                    count++;
+                    rs.getLong(10);
+                    if (rs.wasNull()) out.add(customer(rs));
+                    else out.heldOut++;
                 }
             }
         } finally {
             read.commit();
             read.setAutoCommit(autoCommit);
         }
-        return count;
     }
 
     /** One customer of the body, in the contract's field order. */
@@ -159,28 +175,23 @@ public class BatchPlanner {
     }
 
     private static void insertEvaluation(
-            Connection c,
-            long triggerId,
-            long runId,
-            OptionalLong previous,
-            long customers,
-            int batches,
-            LocalDateTime now)
+            Connection c, long triggerId, long runId, OptionalLong previous, Batches out, LocalDateTime now)
             throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("insert into trigger_evaluation (trigger_id, run_id,"
-                + " previous_run_id, customers, batches, evaluated_at) values (?, ?, ?, ?, ?, ?)")) {
+                + " previous_run_id, customers, batches, evaluated_at, held_out) values (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, triggerId);
             insert.setLong(2, runId);
             if (previous.isPresent()) insert.setLong(3, previous.getAsLong());
             else insert.setNull(3, java.sql.Types.BIGINT);
-            insert.setLong(4, customers);
-            insert.setInt(5, batches);
+            insert.setLong(4, out.sent);
+            insert.setInt(5, out.batches);
             insert.setTimestamp(6, Timestamp.valueOf(now));
+            insert.setLong(7, out.heldOut);
             insert.executeUpdate();
         }
     }
 
-    /** Collects customers into a batch and inserts it when full. */
+    /** Collects customers into a batch and inserts it when full; counts what was sent and what was held out. */
     private final class Batches {
         private final PreparedStatement insert;
         private final long triggerId;
@@ -188,6 +199,8 @@ public class BatchPlanner {
         private JsonArrayBuilder customers = Json.createArrayBuilder();
         private int inBatch;
         private int batches;
+        private long sent;
+        private long heldOut;
 
         Batches(Connection c, long triggerId, long runId, LocalDateTime now) throws SQLException {
             this.triggerId = triggerId;
@@ -201,6 +214,7 @@ public class BatchPlanner {
 
         void add(JsonObjectBuilder customer) throws SQLException {
             customers.add(customer);
+            sent++;
             if (++inBatch == batchSize) flush();
         }
 

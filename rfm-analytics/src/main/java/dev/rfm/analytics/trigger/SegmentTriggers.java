@@ -1,5 +1,6 @@
 package dev.rfm.analytics.trigger;
 
+import dev.rfm.domain.campaign.Campaigns;
 import dev.rfm.domain.source.SecretBox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +18,7 @@ import javax.sql.DataSource;
 public class SegmentTriggers {
 
     private static final String LISTED = "id, name, scheme, to_segment, from_segment, webhook_url, file_directory,"
-            + " enabled, created_at, created_by, updated_at, updated_by";
+            + " enabled, campaign_id, created_at, created_by, updated_at, updated_by";
 
     private final DataSource dataSource;
     private final SecretBox secrets;
@@ -31,12 +32,25 @@ public class SegmentTriggers {
     /** What sending needs beyond the batch: where to, and the key that signs it. */
     public record Target(String webhookUrl, String secret, String fileDirectory) {}
 
+    /**
+     * Checks a draft against the rules and the database: whether a secret is stored already (an update may leave it
+     * out) and whether its campaign exists. {@code id} is the trigger being updated, null for a new one.
+     *
+     * @throws InvalidTrigger naming every invalid field
+     */
+    public TriggerSettings check(TriggerSettings.Draft draft, boolean allowHttp, Long id) throws SQLException {
+        boolean hasSecret = id != null && hasSecret(id);
+        boolean campaignExists = draft.campaignId() != null
+                && new Campaigns(dataSource).find(draft.campaignId()).isPresent();
+        return TriggerSettings.of(draft, allowHttp, hasSecret, campaign -> campaignExists);
+    }
+
     public SegmentTrigger create(TriggerSettings s, String by, LocalDateTime now) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement(
                         "insert into segment_trigger (name, scheme, to_segment, from_segment, webhook_url, secret,"
-                                + " file_directory, enabled, created_at, created_by, updated_at, updated_by)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                + " file_directory, enabled, created_at, created_by, updated_at, updated_by,"
+                                + " campaign_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         Statement.RETURN_GENERATED_KEYS)) {
             bind(insert, s);
             insert.setString(6, s.secret() == null ? null : secrets.seal(s.secret()));
@@ -44,6 +58,7 @@ public class SegmentTriggers {
             insert.setString(10, by);
             insert.setTimestamp(11, Timestamp.valueOf(now));
             insert.setString(12, by);
+            setCampaign(insert, 13, s);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -56,14 +71,16 @@ public class SegmentTriggers {
     public Optional<SegmentTrigger> update(long id, TriggerSettings s, String by, LocalDateTime now)
             throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement update = c.prepareStatement("update segment_trigger set name = ?, scheme = ?,"
-                        + " to_segment = ?, from_segment = ?, webhook_url = ?, secret = coalesce(?, secret),"
-                        + " file_directory = ?, enabled = ?, updated_at = ?, updated_by = ? where id = ?")) {
+                PreparedStatement update = c.prepareStatement(
+                        "update segment_trigger set name = ?, scheme = ?,"
+                                + " to_segment = ?, from_segment = ?, webhook_url = ?, secret = coalesce(?, secret),"
+                                + " file_directory = ?, enabled = ?, updated_at = ?, updated_by = ?, campaign_id = ? where id = ?")) {
             bind(update, s);
             update.setString(6, s.secret() == null ? null : secrets.seal(s.secret()));
             update.setTimestamp(9, Timestamp.valueOf(now));
             update.setString(10, by);
-            update.setLong(11, id);
+            setCampaign(update, 11, s);
+            update.setLong(12, id);
             if (update.executeUpdate() != 1) return Optional.empty();
         }
         return find(id);
@@ -123,6 +140,11 @@ public class SegmentTriggers {
         ps.setBoolean(8, s.enabled());
     }
 
+    private static void setCampaign(PreparedStatement ps, int index, TriggerSettings s) throws SQLException {
+        if (s.campaignId() == null) ps.setNull(index, java.sql.Types.BIGINT);
+        else ps.setLong(index, s.campaignId());
+    }
+
     private List<SegmentTrigger> list(String sql, Long id) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement select = c.prepareStatement(sql)) {
@@ -140,7 +162,8 @@ public class SegmentTriggers {
                                     rs.getString("webhook_url"),
                                     null,
                                     rs.getString("file_directory"),
-                                    rs.getBoolean("enabled")),
+                                    rs.getBoolean("enabled"),
+                                    rs.getObject("campaign_id") == null ? null : rs.getLong("campaign_id")),
                             rs.getTimestamp("created_at").toLocalDateTime(),
                             rs.getString("created_by"),
                             rs.getTimestamp("updated_at").toLocalDateTime(),

@@ -19,8 +19,12 @@ import javax.sql.DataSource;
  */
 public class TriggerDeliveries {
 
-    private static final String LISTED = "id, trigger_id, run_id, batch, idempotency_key, customers, status,"
-            + " attempts, last_error, next_attempt_at, created_at, delivered_at";
+    private static final String LISTED = "d.id, d.trigger_id, d.run_id, d.batch, d.idempotency_key, d.customers,"
+            + " d.status, d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.delivered_at, e.held_out";
+
+    /** A batch with its run's evaluation, which counts the customers held out as a campaign's control group. */
+    private static final String FROM = " from trigger_delivery d left join trigger_evaluation e"
+            + " on e.trigger_id = d.trigger_id and e.run_id = d.run_id";
 
     private final DataSource dataSource;
 
@@ -65,7 +69,7 @@ public class TriggerDeliveries {
                 if (update.executeUpdate() != 1) return Optional.empty();
             }
             try (PreparedStatement select = c.prepareStatement(
-                    "select " + LISTED + ", body, retry_since, file_written_at from trigger_delivery where id = ?")) {
+                    "select " + LISTED + ", d.body, d.retry_since, d.file_written_at" + FROM + " where d.id = ?")) {
                 select.setLong(1, id);
                 try (ResultSet rs = select.executeQuery()) {
                     if (!rs.next()) return Optional.empty(); // its trigger was deleted meanwhile
@@ -130,8 +134,8 @@ public class TriggerDeliveries {
     /** A trigger's delivery log, newest run first, batches in order; at most {@code limit} rows. */
     public List<TriggerDelivery> of(long triggerId, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement("select " + LISTED + " from trigger_delivery where"
-                        + " trigger_id = ? order by run_id desc, batch fetch first " + limit + " rows only")) {
+                PreparedStatement select = c.prepareStatement("select " + LISTED + FROM + " where d.trigger_id = ?"
+                        + " order by d.run_id desc, d.batch fetch first " + limit + " rows only")) {
             select.setLong(1, triggerId);
             List<TriggerDelivery> found = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
@@ -181,7 +185,8 @@ public class TriggerDeliveries {
                 rs.getString("last_error"),
                 next == null ? null : next.toLocalDateTime(),
                 rs.getTimestamp("created_at").toLocalDateTime(),
-                delivered == null ? null : delivered.toLocalDateTime());
+                delivered == null ? null : delivered.toLocalDateTime(),
+                rs.getLong("held_out"));
     }
 
     private static String truncate(String text) {

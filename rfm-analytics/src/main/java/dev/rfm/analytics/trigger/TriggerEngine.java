@@ -74,7 +74,10 @@ public class TriggerEngine {
             planner.plan(t, runId, LocalDateTime.now(clock)).ifPresent(plan -> {
                 plans.add(plan);
                 LOG.info(() -> "Trigger " + t.id() + ", run " + runId + ": " + plan.customers()
-                        + " customers entered, in " + plan.batches() + " batches");
+                        + " customers entered, in " + plan.batches() + " batches"
+                        + (plan.heldOut() > 0
+                                ? "; " + plan.heldOut() + " held out as the campaign's control group"
+                                : ""));
             });
         }
         return plans;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * What a trigger watches and where it sends: "customers who entered {@code toSegment} of {@code scheme} (from
@@ -19,6 +20,8 @@ import java.util.Set;
  *
  * @param scheme standard, cn8, custom, or lifecycle ("entered lifecycle stage X")
  * @param secret null when the stored one is kept (an update without a new secret)
+ * @param campaignId the campaign the trigger works for, or null: its control group is left out of every batch, so
+ *     the campaign's measured uplift compares contacted customers with customers nobody contacted (decision 0015)
  */
 public record TriggerSettings(
         String name,
@@ -28,7 +31,21 @@ public record TriggerSettings(
         String webhookUrl,
         String secret,
         String fileDirectory,
-        boolean enabled) {
+        boolean enabled,
+        Long campaignId) {
+
+    /** A trigger for no campaign: everyone who entered is sent. */
+    public TriggerSettings(
+            String name,
+            String scheme,
+            String toSegment,
+            String fromSegment,
+            String webhookUrl,
+            String secret,
+            String fileDirectory,
+            boolean enabled) {
+        this(name, scheme, toSegment, fromSegment, webhookUrl, secret, fileDirectory, enabled, null);
+    }
 
     public static final Set<String> SCHEMES = Set.of("standard", "cn8", "custom", "lifecycle");
 
@@ -44,13 +61,29 @@ public record TriggerSettings(
             String webhookUrl,
             String secret,
             String fileDirectory,
-            Boolean enabled) {}
+            Boolean enabled,
+            Long campaignId) {
+
+        /** A draft for no campaign. */
+        public Draft(
+                String name,
+                String scheme,
+                String toSegment,
+                String fromSegment,
+                String webhookUrl,
+                String secret,
+                String fileDirectory,
+                Boolean enabled) {
+            this(name, scheme, toSegment, fromSegment, webhookUrl, secret, fileDirectory, enabled, null);
+        }
+    }
 
     /**
      * Checks a draft. {@code allowHttp} lets {@code http://} webhooks through (RFM_WEBHOOK_ALLOW_HTTP);
-     * {@code hasSecret} says a stored secret exists, so an update may leave the secret out.
+     * {@code hasSecret} says a stored secret exists, so an update may leave the secret out; {@code campaignExists}
+     * answers whether a campaign id names a stored campaign.
      */
-    public static TriggerSettings of(Draft d, boolean allowHttp, boolean hasSecret) {
+    public static TriggerSettings of(Draft d, boolean allowHttp, boolean hasSecret, LongPredicate campaignExists) {
         List<InvalidTrigger.Problem> problems = new ArrayList<>();
         String name = blankToNull(d.name());
         if (name == null) problem(problems, "name", "is required");
@@ -79,8 +112,12 @@ public record TriggerSettings(
             problem(problems, "secret", "must be " + MIN_SECRET + " to 500 characters");
         }
         if (directory != null) checkDirectory(problems, directory);
+        if (d.campaignId() != null && !campaignExists.test(d.campaignId())) {
+            problem(problems, "campaignId", "there is no campaign " + d.campaignId());
+        }
         if (!problems.isEmpty()) throw new InvalidTrigger(problems);
-        return new TriggerSettings(name, scheme, to, from, url, secret, directory, d.enabled() == null || d.enabled());
+        return new TriggerSettings(
+                name, scheme, to, from, url, secret, directory, d.enabled() == null || d.enabled(), d.campaignId());
     }
 
     /** The column of {@code customer_score} the scheme's segment (or stage) is stored in. */

@@ -30,7 +30,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Triggers at scale: N synthetic customers scored in two runs with independent random standard segments (of six)
  * and stages (of five), so about 14 % of them enter At Risk (a worst case: a whole segment reshuffled), then the
  * time to plan three triggers' batches and to deliver them all: the first's posted to a local receiver, the others
- * written as CSV files. The in-memory H2 holds every row in the test's heap: at 1,000,000 customers it needs more
+ * written as CSV files. A fourth trigger, "any → At Risk" for a campaign on every customer with a 10 % control group
+ * (drawn by {@code ControlGroupSplit}), measures leaving the control group out: it must send exactly the first trigger's
+ * customers less the ones it held out. The in-memory H2 holds every row in the test's heap: at 1,000,000 customers it needs more
  * than the 2 GiB surefire gives, so measure H2 with fewer. Run: {@code
  * ./mvnw -pl rfm-analytics -am test -Dtest=TriggerPlanningBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * -Drfm.triggerBenchmark=1000000}; {@code -Drfm.triggerBenchmark.database=POSTGRESQL} measures one database only.
@@ -55,6 +57,7 @@ class TriggerPlanningBenchmark {
         customers(ds, customers);
         write(ds, customers, random);
         long run = write(ds, customers, random);
+        long campaign = campaignOnEveryone(ds, customers);
 
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         AtomicLong bytes = new AtomicLong();
@@ -96,19 +99,39 @@ class TriggerPlanningBenchmark {
                             false),
                     "b",
                     now);
+            SegmentTrigger forCampaign = triggers.create(
+                    new TriggerSettings(
+                            "→ At Risk, campaign",
+                            "standard",
+                            "AT_RISK",
+                            null,
+                            null,
+                            null,
+                            System.getProperty("java.io.tmpdir") + "/trigger-bench",
+                            false,
+                            campaign),
+                    "b",
+                    now);
             BatchPlanner planner = new BatchPlanner(ds, 500);
-            for (SegmentTrigger t : new SegmentTrigger[] {atRisk, fromChampions, dormant}) {
+            java.util.List<BatchPlanner.Plan> plans = new java.util.ArrayList<>();
+            for (SegmentTrigger t : new SegmentTrigger[] {atRisk, fromChampions, dormant, forCampaign}) {
                 long start = System.nanoTime();
                 BatchPlanner.Plan plan = planner.plan(t, run, now).orElseThrow();
+                plans.add(plan);
                 System.out.printf(
                         Locale.ROOT,
-                        "TRIGGER %s %d customers: %-22s %d entered, %d batches planned in %d ms%n",
+                        "TRIGGER %s %d customers: %-22s %d entered, %d batches planned, %d held out in %d ms%n",
                         database,
                         customers,
                         t.settings().name(),
                         plan.customers(),
                         plan.batches(),
+                        plan.heldOut(),
                         (System.nanoTime() - start) / 1_000_000);
+            }
+            if (plans.get(3).customers() + plans.get(3).heldOut()
+                    != plans.get(0).customers()) {
+                throw new AssertionError("sent + held out must be everyone who entered At Risk: " + plans);
             }
             TriggerEngine engine = new TriggerEngine(
                     ds,
@@ -150,6 +173,39 @@ class TriggerPlanningBenchmark {
                 insert.executeBatch();
             }
             c.commit();
+        }
+    }
+
+    /** A campaign on customers 1..N with a 10 % control group, stored as {@code Campaigns} stores one. */
+    private static long campaignOnEveryone(DataSource ds, int customers) throws SQLException {
+        dev.rfm.analytics.campaign.ControlGroupSplit split = dev.rfm.analytics.campaign.ControlGroupSplit.of(42, 0.1);
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            long id;
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("insert into campaign (name, control_share, seed, start_date, window_days,"
+                        + " treatment_customers, control_customers, created_at) values ('Everyone', 0.1, 42,"
+                        + " date '2025-01-02', 30, 0, 0, current_timestamp)");
+                var rs = s.executeQuery("select max(id) from campaign");
+                rs.next();
+                id = rs.getLong(1);
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "insert into campaign_member (campaign_id, customer_id, in_control) values (?, ?, ?)")) {
+                for (int i = 1; i <= customers; i++) {
+                    insert.setLong(1, id);
+                    insert.setLong(2, i);
+                    insert.setBoolean(3, split.isControl("C" + i));
+                    insert.addBatch();
+                    if (i % 10_000 == 0) insert.executeBatch();
+                }
+                insert.executeBatch();
+            }
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("analyze");
+            }
+            c.commit();
+            return id;
         }
     }
 

@@ -45,6 +45,7 @@ final class TwoRuns {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("delete from segment_trigger");
+                s.executeUpdate("delete from campaign"); // with its members, who name customers
                 s.executeUpdate("delete from customer_score");
                 s.executeUpdate("delete from customer");
                 s.executeUpdate("update current_snapshot set run_id = null");

@@ -7,6 +7,8 @@ import dev.rfm.analytics.trigger.TriggerDeliveries;
 import dev.rfm.analytics.trigger.TriggerDelivery;
 import dev.rfm.analytics.trigger.TriggerEngine;
 import dev.rfm.analytics.trigger.TriggerSettings;
+import dev.rfm.domain.campaign.Campaign;
+import dev.rfm.domain.campaign.Campaigns;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +42,9 @@ public class TriggerDesk {
     @Inject
     TriggerBeans settings;
 
+    @Inject
+    Campaigns campaigns;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -50,12 +55,17 @@ public class TriggerDesk {
     /** Checks and stores a draft: a new trigger when {@code id} is null; empty when that trigger is gone. */
     public Optional<SegmentTrigger> save(Long id, TriggerSettings.Draft draft, String by) throws SQLException {
         if (id == null) {
-            TriggerSettings s = TriggerSettings.of(draft, settings.allowHttp(), false);
+            TriggerSettings s = triggers.check(draft, settings.allowHttp(), null);
             return Optional.of(triggers.create(s, by, LocalDateTime.now()));
         }
         if (triggers.find(id).isEmpty()) return Optional.empty();
-        TriggerSettings s = TriggerSettings.of(draft, settings.allowHttp(), triggers.hasSecret(id));
+        TriggerSettings s = triggers.check(draft, settings.allowHttp(), id);
         return triggers.update(id, s, by, LocalDateTime.now());
+    }
+
+    /** The campaigns a trigger can work for, newest first as the campaigns page lists them. */
+    public List<Campaign> campaigns() throws SQLException {
+        return campaigns.list();
     }
 
     public boolean delete(long id) throws SQLException {

@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -83,6 +84,7 @@ public class TriggerResource {
             String webhookUrl,
             String fileDirectory,
             boolean enabled,
+            Long campaignId,
             LocalDateTime createdAt,
             String createdBy,
             LocalDateTime updatedAt,
@@ -98,6 +100,7 @@ public class TriggerResource {
                     s.webhookUrl(),
                     s.fileDirectory(),
                     s.enabled(),
+                    s.campaignId(),
                     t.createdAt(),
                     t.createdBy(),
                     t.updatedAt(),
@@ -117,7 +120,8 @@ public class TriggerResource {
             int customers,
             LocalDateTime nextAttemptAt,
             LocalDateTime createdAt,
-            LocalDateTime deliveredAt) {
+            LocalDateTime deliveredAt,
+            long heldOut) {
         static DeliveryView of(TriggerDelivery d) {
             return new DeliveryView(
                     d.runId(),
@@ -129,7 +133,8 @@ public class TriggerResource {
                     d.customers(),
                     d.nextAttemptAt(),
                     d.createdAt(),
-                    d.deliveredAt());
+                    d.deliveredAt(),
+                    d.heldOut());
         }
     }
 
@@ -155,10 +160,11 @@ public class TriggerResource {
             description = "Body {name, scheme: standard|cn8|custom|lifecycle, toSegment, fromSegment (optional),"
                     + " webhookUrl (https://; http:// with RFM_WEBHOOK_ALLOW_HTTP=true), secret (write-only, at"
                     + " least 16 characters, required with a webhook), fileDirectory (optional, absolute), enabled"
-                    + " (default true)}; a webhook or a directory is required. 201; 400 naming each invalid field.")
+                    + " (default true), campaignId (optional: that campaign's control group is left out of every"
+                    + " batch)}; a webhook or a directory is required. 201; 400 naming each invalid field.")
     public Response create(JsonObject body) throws SQLException {
         try {
-            TriggerSettings s = TriggerSettings.of(draft(body), settings.allowHttp(), false);
+            TriggerSettings s = triggers.check(draft(body), settings.allowHttp(), null);
             return Response.status(201)
                     .entity(TriggerView.of(triggers.create(s, caller(), LocalDateTime.now())))
                     .build();
@@ -172,11 +178,12 @@ public class TriggerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Replace a trigger (ADMIN, ANALYST)",
-            description = "Body as for POST; without a secret the stored one is kept. 200; 400; 404.")
+            description = "Body as for POST; without a secret the stored one is kept, without a campaignId the trigger"
+                    + " works for no campaign. 200; 400; 404.")
     public Response update(@PathParam("id") long id, JsonObject body) throws SQLException {
         if (triggers.find(id).isEmpty()) return notFound(id);
         try {
-            TriggerSettings s = TriggerSettings.of(draft(body), settings.allowHttp(), triggers.hasSecret(id));
+            TriggerSettings s = triggers.check(draft(body), settings.allowHttp(), id);
             return triggers.update(id, s, caller(), LocalDateTime.now())
                     .map(t -> Response.ok(TriggerView.of(t)).build())
                     .orElseGet(() -> notFound(id));
@@ -197,8 +204,9 @@ public class TriggerResource {
     @Operation(
             summary = "A trigger's delivery log, newest run first (ADMIN, ANALYST)",
             description = "[{runId, batch, status: PENDING|DELIVERED|RETRYING|FAILED, attempts, lastError,"
-                    + " idempotencyKey, customers, nextAttemptAt, createdAt, deliveredAt}], at most limit rows"
-                    + " (default 200, at most 1000).")
+                    + " idempotencyKey, customers, nextAttemptAt, createdAt, deliveredAt, heldOut (customers of"
+                    + " the run left out as the campaign's control group)}], at most limit rows (default 200, at"
+                    + " most 1000).")
     public Response deliveries(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("200") int limit)
             throws SQLException {
         if (limit < 1 || limit > 1000) {
@@ -261,7 +269,8 @@ public class TriggerResource {
                 text(b, "webhookUrl", wrongType),
                 text(b, "secret", wrongType),
                 text(b, "fileDirectory", wrongType),
-                flag(b, "enabled", wrongType));
+                flag(b, "enabled", wrongType),
+                id(b, "campaignId", wrongType));
         if (!wrongType.isEmpty()) throw new InvalidTrigger(wrongType);
         return draft;
     }
@@ -271,6 +280,14 @@ public class TriggerResource {
         if (v == null || v.getValueType() == JsonValue.ValueType.NULL) return null;
         if (v instanceof JsonString s) return s.getString();
         wrong.add(new InvalidTrigger.Problem(field, "must be a string"));
+        return null;
+    }
+
+    private static Long id(JsonObject b, String field, List<InvalidTrigger.Problem> wrong) {
+        JsonValue v = b.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) return null;
+        if (v instanceof JsonNumber n && n.isIntegral()) return n.longValue();
+        wrong.add(new InvalidTrigger.Problem(field, "must be a campaign's id (a whole number)"));
         return null;
     }
 

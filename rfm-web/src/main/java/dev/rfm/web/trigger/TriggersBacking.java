@@ -53,7 +53,11 @@ public class TriggersBacking implements Serializable {
     /** A segment to choose: its code and its name in the reader's language. */
     public record Option(String code, String label) implements Serializable {}
 
+    /** A campaign to choose: its id and name. */
+    public record CampaignOption(long id, String name) implements Serializable {}
+
     private List<SegmentTrigger> triggers = List.of();
+    private List<CampaignOption> campaigns = List.of();
     private final Map<Long, TriggerDelivery> lastDeliveries = new HashMap<>();
 
     /** The trigger whose delivery log is shown; null: none. */
@@ -72,6 +76,7 @@ public class TriggersBacking implements Serializable {
     private String secret;
     private String fileDirectory;
     private boolean enabled;
+    private Long campaignId;
 
     @PostConstruct
     void init() {
@@ -89,6 +94,7 @@ public class TriggersBacking implements Serializable {
         secret = null;
         fileDirectory = null;
         enabled = true;
+        campaignId = null;
     }
 
     public void edit(long id) {
@@ -104,12 +110,13 @@ public class TriggersBacking implements Serializable {
         secret = null;
         fileDirectory = s.fileDirectory();
         enabled = s.enabled();
+        campaignId = s.campaignId();
     }
 
     /** Stores the form's trigger; its problems go next to their fields. */
     public void save() {
         TriggerSettings.Draft draft = new TriggerSettings.Draft(
-                name, scheme, toSegment, fromSegment, webhookUrl, secret, fileDirectory, enabled);
+                name, scheme, toSegment, fromSegment, webhookUrl, secret, fileDirectory, enabled, campaignId);
         String user = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
         try {
             if (desk.save(editing, draft, user).isEmpty()) {
@@ -186,6 +193,17 @@ public class TriggersBacking implements Serializable {
         return s.fromSegment() == null
                 ? text("triggers.watches", to)
                 : text("triggers.watchesFrom", to, segmentName(s.scheme(), s.fromSegment()));
+    }
+
+    /** "Control group of Spring win-back held out", for a trigger that works for a campaign. */
+    public String heldOutGroup(TriggerSettings s) {
+        if (s.campaignId() == null) return null;
+        String name = campaigns.stream()
+                .filter(c -> c.id() == s.campaignId())
+                .findFirst()
+                .map(CampaignOption::name)
+                .orElse("#" + s.campaignId());
+        return text("triggers.forCampaign", name);
     }
 
     /** The last batch's status in words, or "none yet". */
@@ -273,6 +291,9 @@ public class TriggersBacking implements Serializable {
     private void reload() {
         try {
             triggers = desk.all();
+            campaigns = desk.campaigns().stream()
+                    .map(c -> new CampaignOption(c.id(), c.name()))
+                    .toList();
             lastDeliveries.clear();
             for (SegmentTrigger t : triggers) {
                 desk.deliveries(t.id(), 1).stream().findFirst().ifPresent(d -> lastDeliveries.put(t.id(), d));
@@ -298,6 +319,10 @@ public class TriggersBacking implements Serializable {
 
     public boolean isLogShown() {
         return shown != null;
+    }
+
+    public List<CampaignOption> getCampaigns() {
+        return campaigns;
     }
 
     public List<String> getSchemes() {
@@ -371,5 +396,13 @@ public class TriggersBacking implements Serializable {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public Long getCampaignId() {
+        return campaignId;
+    }
+
+    public void setCampaignId(Long campaignId) {
+        this.campaignId = campaignId;
     }
 }
