@@ -442,6 +442,49 @@ class TriggerIT {
                 .containsExactlyInAnyOrderElementsOf(treatment)
                 .doesNotContainAnyElementsOf(control);
         assertThat(BAD_SIGNATURES).isEmpty();
+
+        // the page: whose control group is held out, how many in the log; the campaign chosen in the form is stored
+        browser.loggedIn(Browser.localhost(base));
+        browser.findElement(By.id("nav-triggers")).click();
+        browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Segment-change triggers"));
+        String name = "Welcome offer, control held out";
+        int row = triggerRow(name);
+        assertThat(browser.text(By.id("triggersForm:triggers:" + row + ":heldOutGroup")))
+                .isEqualTo("Control group of \"Welcome offer\" held out");
+        browser.findElement(By.id("triggersForm:triggers:" + row + ":log")).click();
+        browser.waitForPage()
+                .until(d -> browser.ajaxIdle()
+                        && !browser.findElements(By.id("logForm:deliveries:0:heldOut"))
+                                .isEmpty());
+        assertThat(browser.text(By.id("logForm:deliveries:0:heldOut"))).isEqualTo(String.valueOf(control.size()));
+        for (String choice : List.of("", String.valueOf(campaignId))) {
+            row = triggerRow(name);
+            browser.findElement(By.id("triggersForm:triggers:" + row + ":edit")).click();
+            browser.waitForPage()
+                    .until(d -> browser.ajaxIdle()
+                            && name.equals(browser.findElement(By.id("triggerForm:name"))
+                                    .getAttribute("value")));
+            Select campaignSelect = new Select(browser.findElement(By.id("triggerForm:campaignId")));
+            assertThat(campaignSelect.getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo(choice.isEmpty() ? String.valueOf(campaignId) : "");
+            campaignSelect.selectByValue(choice);
+            browser.findElement(By.id("triggerForm:save")).click();
+            browser.waitForPage()
+                    .until(d -> browser.growls().stream().anyMatch(g -> g.contains("\"" + name + "\" saved")));
+            browser.waitForPage().until(d -> choice.equals(campaignOf(api, id)));
+        }
+    }
+
+    /** The trigger's campaign id as the API gives it; "" for none. */
+    private static String campaignOf(ApiClient api, long triggerId) {
+        try {
+            JsonObject trigger = json(api.get("api/triggers/" + triggerId).body());
+            return trigger.containsKey("campaignId") && !trigger.isNull("campaignId")
+                    ? trigger.get("campaignId").toString()
+                    : "";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String standardNameZh(String code) {
