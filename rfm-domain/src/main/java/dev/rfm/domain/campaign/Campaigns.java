@@ -273,6 +273,33 @@ public class Campaigns {
         }
     }
 
+    /**
+     * The campaigns a report as of {@code day} speaks of: started on or before that day, with a window that is still
+     * running or ended (its {@link Campaign#endDate()}) at most {@code endedWithinDays} days before it; newest start
+     * first, at most {@code limit}.
+     */
+    public List<Campaign> runningOrEndedWithin(java.time.LocalDate day, int endedWithinDays, int limit)
+            throws SQLException {
+        java.time.LocalDate endedSince = day.minusDays(endedWithinDays);
+        // the end is start_date + window_days, which H2 and PostgreSQL add differently; since no window is longer
+        // than MAX_WINDOW_DAYS this start range holds every match, and the end is checked exactly below
+        String sql = "select " + COLUMNS + " from campaign where start_date <= ? and start_date >= ?"
+                + " order by start_date desc, id desc";
+        List<Campaign> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setDate(1, Date.valueOf(day));
+            ps.setDate(2, Date.valueOf(endedSince.minusDays(CampaignPlan.MAX_WINDOW_DAYS)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && found.size() < limit) {
+                    Campaign campaign = campaign(rs);
+                    if (!campaign.endDate().isBefore(endedSince)) found.add(campaign);
+                }
+            }
+        }
+        return found;
+    }
+
     public Optional<Campaign> find(long id) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return find(c, id);

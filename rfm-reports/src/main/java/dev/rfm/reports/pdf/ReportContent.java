@@ -1,10 +1,13 @@
 package dev.rfm.reports.pdf;
 
+import dev.rfm.analytics.campaign.CampaignResult;
+import dev.rfm.domain.campaign.Campaign;
 import dev.rfm.domain.snapshot.RunOverview;
 import dev.rfm.domain.snapshot.RunOverview.Kpis;
 import dev.rfm.domain.snapshot.RunRecord;
 import dev.rfm.domain.snapshot.SegmentRow;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,8 @@ import java.util.Map;
  * @param sizes segment sizes of the last runs, oldest first: run id → (code → customers)
  * @param runDates reference date of each run in {@code sizes}
  * @param topCustomers per segment code, best predicted CLV first (empty when personal data is hidden)
+ * @param campaigns running or recently ended campaigns, newest start first, measured on {@code campaignsMeasuredOn}
+ * @param campaignsMeasuredOn the run's last observed day (the day before its reference date)
  */
 record ReportContent(
         RunRecord run,
@@ -36,10 +41,20 @@ record ReportContent(
         int topCount,
         String cutPoints,
         String lifecycleThresholds,
-        List<String[]> customRules) {
+        List<String[]> customRules,
+        List<MeasuredCampaign> campaigns,
+        LocalDate campaignsMeasuredOn) {
 
     /** A segment's recommended action in both languages: the team's edit, else the run's default. */
     record ActionText(String en, String zh) {}
+
+    /**
+     * A campaign with its result as {@code GET /api/campaigns/{id}/result} gave it on the measuring day.
+     *
+     * @param segmentEn the target segment's name in English as its run named it; null for an uploaded list
+     * @param segmentZh the same in Chinese, null when the run has none
+     */
+    record MeasuredCampaign(Campaign campaign, String segmentEn, String segmentZh, CampaignResult result) {}
 
     /** One of a segment's most valuable customers. */
     record TopCustomer(String customerId, String name, BigDecimal predictedClv, Double pAlive, BigDecimal monetary) {}

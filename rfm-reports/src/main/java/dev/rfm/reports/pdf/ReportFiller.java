@@ -90,7 +90,16 @@ final class ReportFiller {
         p.put("SHOW_CUSTOMERS", content.topCount() > 0);
         p.put("TOP_TITLE", MessageFormat.format(texts.getString("top.title"), content.topCount()));
         p.put("NOTE_ROWS", ReportRows.noteRows(content, texts));
-        for (String sub : List.of("segment-table", "kpis", "migration", "top-customers", "notes")) {
+        p.put("HAS_CAMPAIGNS", !content.campaigns().isEmpty());
+        p.put(
+                "CAMPAIGN_NOTE",
+                MessageFormat.format(
+                        texts.getString(content.campaigns().isEmpty() ? "campaigns.none" : "campaigns.note"),
+                        String.valueOf(ReportReader.CAMPAIGN_DAYS),
+                        String.valueOf(ReportReader.MAX_CAMPAIGNS),
+                        date.format(content.campaignsMeasuredOn())));
+        p.put("CAMPAIGN_ROWS", CampaignRows.rows(content.campaigns(), content.campaignsMeasuredOn(), texts, locale));
+        for (String sub : List.of("segment-table", "kpis", "migration", "top-customers", "notes", "campaigns")) {
             p.put(sub.toUpperCase(Locale.ROOT).replace('-', '_') + "_REPORT", template(sub));
         }
         JasperPrint print = JasperFillManager.fillReport(

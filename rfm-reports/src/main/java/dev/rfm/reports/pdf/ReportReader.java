@@ -1,5 +1,8 @@
 package dev.rfm.reports.pdf;
 
+import dev.rfm.analytics.campaign.CampaignResult;
+import dev.rfm.domain.campaign.Campaign;
+import dev.rfm.domain.campaign.Campaigns;
 import dev.rfm.domain.snapshot.RunOverview;
 import dev.rfm.domain.snapshot.RunRecord;
 import dev.rfm.domain.snapshot.RunStatus;
@@ -7,6 +10,7 @@ import dev.rfm.domain.snapshot.SegmentActions;
 import dev.rfm.domain.snapshot.SegmentRow;
 import dev.rfm.domain.snapshot.Snapshots;
 import dev.rfm.reports.pdf.ReportContent.ActionText;
+import dev.rfm.reports.pdf.ReportContent.MeasuredCampaign;
 import dev.rfm.reports.pdf.ReportContent.TopCustomer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,9 +29,16 @@ import javax.sql.DataSource;
  * Reads what a segment report shows from the run's summary tables ({@code segment_summary}, {@code
  * segment_migration}, {@code scoring_run}) through the domain's read models. The only reads of the per-customer table
  * are the KPIs' one grouped scan (remembered by {@link RunOverview}) and, when the report lists top customers, one
- * top-N query per segment over its index.
+ * top-N query per segment over its index. The campaign section costs one grouped query per campaign shown (at most
+ * {@value #MAX_CAMPAIGNS}) over its members' orders in the window.
  */
 final class ReportReader {
+
+    /** The campaign section shows campaigns whose window ended at most this many days before the reference date. */
+    static final int CAMPAIGN_DAYS = 90;
+
+    /** The most campaigns the campaign section shows (newest start first). */
+    static final int MAX_CAMPAIGNS = 10;
 
     /** How many runs the "segment sizes over the last runs" chart shows. */
     static final int HISTORY_RUNS = 6;
@@ -36,12 +47,14 @@ final class ReportReader {
     private final Snapshots snapshots;
     private final RunOverview overview;
     private final SegmentActions actions;
+    private final Campaigns campaigns;
 
     ReportReader(DataSource dataSource, RunOverview overview) {
         this.dataSource = dataSource;
         this.snapshots = new Snapshots(dataSource);
         this.overview = overview;
         this.actions = new SegmentActions(dataSource);
+        this.campaigns = new Campaigns(dataSource);
     }
 
     /** The run asked for, or the current one; it must have succeeded. */
@@ -104,7 +117,48 @@ final class ReportReader {
                 topCount,
                 rules[0],
                 rules[1],
-                customRules(id));
+                customRules(id),
+                campaigns(run),
+                measuringDay(run));
+    }
+
+    /**
+     * The day the campaign section measures on: the run's last observed day, as the run counts orders dated before
+     * its reference date. A report of an old run thus shows what its campaigns had achieved then.
+     */
+    static LocalDate measuringDay(RunRecord run) {
+        return run.referenceDate().minusDays(1);
+    }
+
+    /**
+     * The running and recently ended campaigns with their results, by the code {@code GET
+     * /api/campaigns/{id}/result} runs had it been asked on the measuring day: one grouped query per campaign.
+     */
+    private List<MeasuredCampaign> campaigns(RunRecord run) throws SQLException {
+        LocalDate day = measuringDay(run);
+        Map<String, List<SegmentRow>> names = new HashMap<>();
+        List<MeasuredCampaign> measured = new ArrayList<>();
+        for (Campaign c : campaigns.runningOrEndedWithin(run.referenceDate(), CAMPAIGN_DAYS, MAX_CAMPAIGNS)) {
+            // the day's orders count as far as imported, as in the API
+            Campaigns.Outcome outcome = campaigns.outcome(c, day.plusDays(1));
+            CampaignResult result = CampaignResult.of(outcome.treatment(), outcome.control(), c.endDate(), day);
+            SegmentRow segment = null;
+            if (c.scheme() != null && c.runId() != null) {
+                List<SegmentRow> rows = names.get(c.runId() + "/" + c.scheme());
+                if (rows == null) {
+                    rows = snapshots.segments(c.runId(), c.scheme());
+                    names.put(c.runId() + "/" + c.scheme(), rows);
+                }
+                segment = rows.stream()
+                        .filter(s -> s.code().equals(c.segment()))
+                        .findFirst()
+                        .orElse(null);
+            }
+            String en = c.scheme() == null ? null : segment == null ? c.segment() : segment.nameEn();
+            String zh = segment == null ? null : segment.nameZh();
+            measured.add(new MeasuredCampaign(c, en, zh, result));
+        }
+        return measured;
     }
 
     /** The column of {@code customer_score} that holds the scheme's segment (or stage). */

@@ -20,7 +20,8 @@ import net.sf.jasperreports.engine.JRException;
 
 /**
  * The PDF segment report of a run: cover, KPIs with their change, the segment table, the distribution and history
- * charts, the migration matrix, lifecycle counts, each segment's action and top customers, and the notes page.
+ * charts, the migration matrix, lifecycle counts, the campaigns running or recently ended with their uplift, each
+ * segment's action and top customers, and the notes page.
  * Schedules, the archive, {@code GET /api/reports/segment-summary.pdf} and tests all render through here.
  *
  * <p>Usage: {@code reports.render(runId, "standard", Locale.SIMPLIFIED_CHINESE, 10)}.
