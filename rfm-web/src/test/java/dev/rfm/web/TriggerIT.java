@@ -444,7 +444,7 @@ class TriggerIT {
         assertThat(BAD_SIGNATURES).isEmpty();
 
         // the page: whose control group is held out, how many in the log; the campaign chosen in the form is stored
-        browser.loggedIn(Browser.localhost(base));
+        browser.logIn(Browser.localhost(base), "admin", ApiClient.ADMIN_PASSWORD); // the page test ended as a VIEWER
         browser.findElement(By.id("nav-triggers")).click();
         browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Segment-change triggers"));
         String name = "Welcome offer, control held out";
