@@ -1,5 +1,6 @@
 package dev.rfm.analytics.trigger;
 
+import dev.rfm.domain.database.LeasedQueue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,8 @@ import javax.sql.DataSource;
  */
 public class TriggerDeliveries {
 
+    private static final LeasedQueue QUEUE = new LeasedQueue("trigger_delivery");
+
     private static final String LISTED = "d.id, d.trigger_id, d.run_id, d.batch, d.idempotency_key, d.customers,"
             + " d.status, d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.delivered_at, e.held_out";
 
@@ -37,18 +40,8 @@ public class TriggerDeliveries {
 
     /** Ids of batches waiting to be sent whose time has come and that nobody holds, oldest first. */
     public List<Long> due(LocalDateTime now, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement("select id from trigger_delivery"
-                        + " where status in ('PENDING', 'RETRYING') and (next_attempt_at is null or next_attempt_at"
-                        + " <= ?) and (claimed_until is null or claimed_until < ?) order by id fetch first " + limit
-                        + " rows only")) {
-            select.setTimestamp(1, Timestamp.valueOf(now));
-            select.setTimestamp(2, Timestamp.valueOf(now));
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) ids.add(rs.getLong(1));
-            }
-            return ids;
+        try (Connection c = dataSource.getConnection()) {
+            return QUEUE.due(c, now, limit);
         }
     }
 
@@ -58,16 +51,7 @@ public class TriggerDeliveries {
      */
     public Optional<Claimed> claim(long id, String token, LocalDateTime now, LocalDateTime until) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement update = c.prepareStatement("update trigger_delivery set claimed_by = ?,"
-                    + " claimed_until = ? where id = ? and status in ('PENDING', 'RETRYING') and (next_attempt_at is"
-                    + " null or next_attempt_at <= ?) and (claimed_until is null or claimed_until < ?)")) {
-                update.setString(1, token);
-                update.setTimestamp(2, Timestamp.valueOf(until));
-                update.setLong(3, id);
-                update.setTimestamp(4, Timestamp.valueOf(now));
-                update.setTimestamp(5, Timestamp.valueOf(now));
-                if (update.executeUpdate() != 1) return Optional.empty();
-            }
+            if (!QUEUE.claim(c, id, token, now, until)) return Optional.empty();
             try (PreparedStatement select = c.prepareStatement(
                     "select " + LISTED + ", d.body, d.retry_since, d.file_written_at" + FROM + " where d.id = ?")) {
                 select.setLong(1, id);

@@ -1,5 +1,6 @@
 package dev.rfm.reports.delivery;
 
+import dev.rfm.domain.database.LeasedQueue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,8 @@ import javax.sql.DataSource;
  * SQL statement, so each state change is durable on its own and a conditional update decides races between servers.
  */
 public class ReportArchive {
+
+    private static final LeasedQueue QUEUE = new LeasedQueue("report_delivery");
 
     private static final String UNIQUE_VIOLATION = "23505"; // H2 and PostgreSQL alike
     private static final String LISTED = "id, schedule_id, schedule_name, occurrence_key, run_id, reference_date,"
@@ -95,18 +98,8 @@ public class ReportArchive {
 
     /** Ids of reports waiting to be sent whose time has come and that nobody holds, oldest first. */
     public List<Long> due(LocalDateTime now, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement("select id from report_delivery"
-                        + " where status in ('PENDING', 'RETRYING') and (next_attempt_at is null or next_attempt_at"
-                        + " <= ?) and (claimed_until is null or claimed_until < ?) order by id fetch first " + limit
-                        + " rows only")) {
-            select.setTimestamp(1, Timestamp.valueOf(now));
-            select.setTimestamp(2, Timestamp.valueOf(now));
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) ids.add(rs.getLong(1));
-            }
-            return ids;
+        try (Connection c = dataSource.getConnection()) {
+            return QUEUE.due(c, now, limit);
         }
     }
 
@@ -116,16 +109,7 @@ public class ReportArchive {
      */
     public Optional<Claimed> claim(long id, String token, LocalDateTime now, LocalDateTime until) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement update = c.prepareStatement("update report_delivery set claimed_by = ?,"
-                    + " claimed_until = ? where id = ? and status in ('PENDING', 'RETRYING') and (next_attempt_at is"
-                    + " null or next_attempt_at <= ?) and (claimed_until is null or claimed_until < ?)")) {
-                update.setString(1, token);
-                update.setTimestamp(2, Timestamp.valueOf(until));
-                update.setLong(3, id);
-                update.setTimestamp(4, Timestamp.valueOf(now));
-                update.setTimestamp(5, Timestamp.valueOf(now));
-                if (update.executeUpdate() != 1) return Optional.empty();
-            }
+            if (!QUEUE.claim(c, id, token, now, until)) return Optional.empty();
             try (PreparedStatement select =
                     c.prepareStatement("select " + LISTED + ", sent_to, pdf from report_delivery where id = ?")) {
                 select.setLong(1, id);
