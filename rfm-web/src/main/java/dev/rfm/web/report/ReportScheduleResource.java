@@ -9,13 +9,11 @@ import dev.rfm.reports.schedule.ReportSchedule;
 import dev.rfm.reports.schedule.ScheduleDraft;
 import dev.rfm.reports.schedule.ScheduleSettings;
 import dev.rfm.web.api.ApiError;
+import dev.rfm.web.api.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -174,19 +172,19 @@ public class ReportScheduleResource {
 
     /** The body as a draft; a field of the wrong JSON type is an invalid field like any other. */
     static ScheduleDraft draft(JsonObject body) {
-        JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-        List<FieldProblem> wrongType = new ArrayList<>();
+        JsonFields f = new JsonFields(body);
         ScheduleDraft draft = new ScheduleDraft(
-                text(b, "name", wrongType),
-                text(b, "scheme", wrongType),
-                text(b, "locale", wrongType),
-                list(b, "recipients", wrongType),
-                text(b, "cadence", wrongType),
-                text(b, "time", wrongType),
-                text(b, "dayOfWeek", wrongType),
-                number(b, "dayOfMonth", wrongType),
-                number(b, "topCustomers", wrongType),
-                flag(b, "enabled", wrongType));
+                f.text("name"),
+                f.text("scheme"),
+                f.text("locale"),
+                f.texts("recipients", "e-mail addresses"),
+                f.text("cadence"),
+                f.text("time"),
+                f.text("dayOfWeek"),
+                f.wholeNumber("dayOfMonth"),
+                f.wholeNumber("topCustomers"),
+                f.flag("enabled"));
+        List<FieldProblem> wrongType = f.problems(FieldProblem::new);
         if (wrongType.isEmpty()) return draft;
         List<FieldProblem> all = new ArrayList<>(wrongType);
         try {
@@ -197,40 +195,5 @@ public class ReportScheduleResource {
                     .forEach(all::add);
         }
         throw new InvalidSchedule(all);
-    }
-
-    private static String text(JsonObject b, String field, List<FieldProblem> wrong) {
-        JsonValue v = b.get(field);
-        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) return null;
-        if (v instanceof JsonString s) return s.getString();
-        wrong.add(new FieldProblem(field, "must be a string"));
-        return null;
-    }
-
-    private static Integer number(JsonObject b, String field, List<FieldProblem> wrong) {
-        JsonValue v = b.get(field);
-        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) return null;
-        if (v instanceof JsonNumber n && n.isIntegral()) return n.intValue();
-        wrong.add(new FieldProblem(field, "must be a whole number"));
-        return null;
-    }
-
-    private static Boolean flag(JsonObject b, String field, List<FieldProblem> wrong) {
-        JsonValue v = b.get(field);
-        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) return null;
-        if (v == JsonValue.TRUE || v == JsonValue.FALSE) return v == JsonValue.TRUE;
-        wrong.add(new FieldProblem(field, "must be true or false"));
-        return null;
-    }
-
-    private static List<String> list(JsonObject b, String field, List<FieldProblem> wrong) {
-        JsonValue v = b.get(field);
-        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) return null;
-        if (v.getValueType() == JsonValue.ValueType.ARRAY
-                && v.asJsonArray().stream().allMatch(e -> e instanceof JsonString)) {
-            return v.asJsonArray().getValuesAs(JsonString::getString);
-        }
-        wrong.add(new FieldProblem(field, "must be a list of e-mail addresses"));
-        return null;
     }
 }

@@ -10,15 +10,13 @@ import dev.rfm.analytics.trigger.TriggerEngine;
 import dev.rfm.analytics.trigger.TriggerSettings;
 import dev.rfm.domain.user.Role;
 import dev.rfm.web.api.ApiError;
+import dev.rfm.web.api.JsonFields;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -36,7 +34,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -259,43 +256,19 @@ public class TriggerResource {
 
     /** The body as a draft; a field of the wrong JSON type is an invalid field like any other. */
     static TriggerSettings.Draft draft(JsonObject body) {
-        JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-        List<InvalidTrigger.Problem> wrongType = new ArrayList<>();
+        JsonFields f = new JsonFields(body);
         TriggerSettings.Draft draft = new TriggerSettings.Draft(
-                text(b, "name", wrongType),
-                text(b, "scheme", wrongType),
-                text(b, "toSegment", wrongType),
-                text(b, "fromSegment", wrongType),
-                text(b, "webhookUrl", wrongType),
-                text(b, "secret", wrongType),
-                text(b, "fileDirectory", wrongType),
-                flag(b, "enabled", wrongType),
-                id(b, "campaignId", wrongType));
+                f.text("name"),
+                f.text("scheme"),
+                f.text("toSegment"),
+                f.text("fromSegment"),
+                f.text("webhookUrl"),
+                f.text("secret"),
+                f.text("fileDirectory"),
+                f.flag("enabled"),
+                f.id("campaignId", "a campaign's id"));
+        List<InvalidTrigger.Problem> wrongType = f.problems(InvalidTrigger.Problem::new);
         if (!wrongType.isEmpty()) throw new InvalidTrigger(wrongType);
         return draft;
-    }
-
-    private static String text(JsonObject b, String field, List<InvalidTrigger.Problem> wrong) {
-        JsonValue v = b.get(field);
-        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) return null;
-        if (v instanceof JsonString s) return s.getString();
-        wrong.add(new InvalidTrigger.Problem(field, "must be a string"));
-        return null;
-    }
-
-    private static Long id(JsonObject b, String field, List<InvalidTrigger.Problem> wrong) {
-        JsonValue v = b.get(field);
-        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) return null;
-        if (v instanceof JsonNumber n && n.isIntegral()) return n.longValue();
-        wrong.add(new InvalidTrigger.Problem(field, "must be a campaign's id (a whole number)"));
-        return null;
-    }
-
-    private static Boolean flag(JsonObject b, String field, List<InvalidTrigger.Problem> wrong) {
-        JsonValue v = b.get(field);
-        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) return null;
-        if (v == JsonValue.TRUE || v == JsonValue.FALSE) return v == JsonValue.TRUE;
-        wrong.add(new InvalidTrigger.Problem(field, "must be true or false"));
-        return null;
     }
 }
