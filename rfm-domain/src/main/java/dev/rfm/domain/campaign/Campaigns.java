@@ -132,7 +132,7 @@ public class Campaigns {
      * per chunk, elsewhere JDBC batches ({@link TypedBulkInsert}). In chunks because a {@code COPY} holds the
      * connection until it ends, and the segment streams through a cursor on that same connection (the one creating
      * transaction): each chunk is copied between two fetches of the cursor. On PostgreSQL a million members take about
-     * a third less time than by batched INSERTs (docs/PERFORMANCE.md); the two foreign-key checks per row are most of
+     * 30 % less time than by batched INSERTs (docs/PERFORMANCE.md); the two foreign-key checks per row are most of
      * what remains.
      */
     private static final class Members {
