@@ -308,18 +308,7 @@ class CampaignMeasurementTest {
     void storesEveryMemberOfATargetLargerThanOneBatch(TestDatabase database) throws Exception {
         prepare(database);
         int extra = 5_500;
-        try (Connection c = ds.getConnection();
-                Statement s = c.createStatement()) {
-            for (int i = 0; i < extra; i++) {
-                s.addBatch("insert into customer (id, external_id, first_seen, created_at) values (" + (5000 + i)
-                        + ", 'L" + i + "', date '2024-01-01', current_timestamp)");
-                s.addBatch("insert into customer_score (run_id, customer_id, frequency, monetary, segment_standard,"
-                        + " lifecycle_stage, historical_clv) values (" + run + ", " + (5000 + i)
-                        + ", 1, 10, 'LOYAL', 'ACTIVE', 10)");
-            }
-            s.executeBatch();
-            summary(s, "standard", "LOYAL", extra);
-        }
+        loyal(extra);
         ControlGroupSplit split = ControlGroupSplit.of(3, 0.2);
         Campaigns campaigns = new Campaigns(ds);
         Campaign campaign = campaigns.create(
@@ -339,6 +328,55 @@ class CampaignMeasurementTest {
                 .containsExactlyElementsOf(control);
         assertThat(campaigns.outcome(campaign, START.plusDays(30)).treatment().customers())
                 .isEqualTo(extra - control.size());
+    }
+
+    /**
+     * A campaign is never half-written: a failure after the first chunk of 5,000 members went in (on PostgreSQL by its
+     * own COPY, between two fetches of the segment's cursor) leaves neither the campaign nor any member.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aFailureAfterTheFirstChunkOfMembersStoresNothing(TestDatabase database) throws Exception {
+        prepare(database);
+        loyal(5_500);
+        int[] drawn = {0};
+        Predicate<String> failsAtTheEnd = id -> {
+            if (++drawn[0] == 5_400) throw new IllegalStateException("split failed at " + id);
+            return false;
+        };
+        Campaigns campaigns = new Campaigns(ds);
+        assertThatThrownBy(() -> campaigns.create(
+                        new CampaignPlan(
+                                "Loyal", new CampaignTarget.Segment("standard", "LOYAL", null), 0.2, 3, START, 30),
+                        failsAtTheEnd,
+                        "anna",
+                        NOW))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("split failed at L");
+        assertThat(drawn[0]).isEqualTo(5_400);
+        assertThat(campaigns.list()).isEmpty();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("select count(*) from campaign_member")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+        }
+    }
+
+    /** {@code n} more customers, L0 to L(n-1), all in the current run's LOYAL segment. */
+    private void loyal(int n) throws SQLException {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
+            for (int i = 0; i < n; i++) {
+                s.addBatch("insert into customer (id, external_id, first_seen, created_at) values (" + (5000 + i)
+                        + ", 'L" + i + "', date '2024-01-01', current_timestamp)");
+                s.addBatch("insert into customer_score (run_id, customer_id, frequency, monetary, segment_standard,"
+                        + " lifecycle_stage, historical_clv) values (" + run + ", " + (5000 + i)
+                        + ", 1, 10, 'LOYAL', 'ACTIVE', 10)");
+            }
+            s.executeBatch();
+            summary(s, "standard", "LOYAL", n);
+        }
     }
 
     @BeforeEach

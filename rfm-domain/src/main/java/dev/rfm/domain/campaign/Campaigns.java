@@ -1,5 +1,6 @@
 package dev.rfm.domain.campaign;
 
+import dev.rfm.domain.database.TypedBulkInsert;
 import dev.rfm.domain.snapshot.Page;
 import dev.rfm.domain.snapshot.Snapshots;
 import java.io.IOException;
@@ -27,9 +28,9 @@ import javax.sql.DataSource;
  * their groups' orders in the measurement window counted (decision 0015).
  *
  * <p>Everything is SQL over keys: a segment's members stream from {@code customer_score} by {@code (run_id,
- * segment)} into {@code campaign_member} in batches, and the measurement joins a group's members to {@code
- * customer_order} by its {@code (customer_id, order_date)} index; nothing holds a whole target in memory except an
- * uploaded list, which the request carried anyway.
+ * segment)} into {@code campaign_member} in chunks (binary {@code COPY} on PostgreSQL), and the measurement joins a
+ * group's members to {@code customer_order} by its {@code (customer_id, order_date)} index; nothing holds a whole
+ * target in memory except an uploaded list, which the request carried anyway.
  *
  * <p>Usage: {@code campaigns.create(plan, split::isControl, "anna", now)}, then {@link #outcome} for the result.
  */
@@ -96,25 +97,22 @@ public class Campaigns {
         }
         long id = insertCampaign(c, plan, segment, createdBy, now);
         long[] counts = new long[2]; // treatment, control
-        try (PreparedStatement insert = c.prepareStatement(
-                "insert into campaign_member (campaign_id, customer_id, in_control) values (?, ?, ?)")) {
-            Batch batch = new Batch(insert, id, inControl, counts);
-            if (segment != null) {
-                String sql = "select c.id, c.external_id from customer_score s join customer c on c.id = s.customer_id"
-                        + " where s.run_id = ? and s." + segment.column() + " = ?";
-                try (PreparedStatement select = c.prepareStatement(sql)) {
-                    select.setLong(1, segment.runId());
-                    select.setString(2, segment.segment());
-                    select.setFetchSize(BATCH);
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) batch.add(rs.getLong(1), rs.getString(2));
-                    }
+        Members members = new Members(c, id, inControl, counts);
+        if (segment != null) {
+            String sql = "select c.id, c.external_id from customer_score s join customer c on c.id = s.customer_id"
+                    + " where s.run_id = ? and s." + segment.column() + " = ?";
+            try (PreparedStatement select = c.prepareStatement(sql)) {
+                select.setLong(1, segment.runId());
+                select.setString(2, segment.segment());
+                select.setFetchSize(BATCH);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) members.add(rs.getLong(1), rs.getString(2));
                 }
-            } else {
-                for (Map.Entry<String, Long> e : listed.entrySet()) batch.add(e.getValue(), e.getKey());
             }
-            batch.flush();
+        } else {
+            for (Map.Entry<String, Long> e : listed.entrySet()) members.add(e.getValue(), e.getKey());
         }
+        members.flush();
         if (counts[0] + counts[1] == 0) {
             throw new InvalidCampaignException(
                     "segment", "segment " + segment.segment() + " has no customers in run " + segment.runId());
@@ -129,33 +127,48 @@ public class Campaigns {
         return find(c, id).orElseThrow();
     }
 
-    /** Adds members in JDBC batches, counting each group. */
-    private static final class Batch {
-        private final PreparedStatement insert;
+    /**
+     * Stores members a chunk of {@link #BATCH} at a time, counting each group: on PostgreSQL one binary {@code COPY}
+     * per chunk, elsewhere JDBC batches ({@link TypedBulkInsert}). In chunks because a {@code COPY} holds the
+     * connection until it ends, and the segment streams through a cursor on that same connection (the one creating
+     * transaction): each chunk is copied between two fetches of the cursor. On PostgreSQL a million members take about
+     * 30 % less time than by batched INSERTs (docs/PERFORMANCE.md); the two foreign-key checks per row are most of
+     * what remains.
+     */
+    private static final class Members {
+        private static final String[] COLUMNS = {"campaign_id", "customer_id", "in_control"};
+
+        private final Connection connection;
         private final long campaignId;
         private final Predicate<String> inControl;
         private final long[] counts;
+        private final long[] customerIds = new long[BATCH];
+        private final boolean[] control = new boolean[BATCH];
         private int pending;
 
-        Batch(PreparedStatement insert, long campaignId, Predicate<String> inControl, long[] counts) {
-            this.insert = insert;
+        Members(Connection connection, long campaignId, Predicate<String> inControl, long[] counts) {
+            this.connection = connection;
             this.campaignId = campaignId;
             this.inControl = inControl;
             this.counts = counts;
         }
 
         void add(long customerId, String externalId) throws SQLException {
-            boolean control = inControl.test(externalId);
-            counts[control ? 1 : 0]++;
-            insert.setLong(1, campaignId);
-            insert.setLong(2, customerId);
-            insert.setBoolean(3, control);
-            insert.addBatch();
-            if (++pending == BATCH) flush();
+            boolean isControl = inControl.test(externalId);
+            counts[isControl ? 1 : 0]++;
+            customerIds[pending] = customerId;
+            control[pending] = isControl;
+            if (++pending == customerIds.length) flush();
         }
 
         void flush() throws SQLException {
-            if (pending > 0) insert.executeBatch();
+            if (pending == 0) return;
+            try (TypedBulkInsert rows = TypedBulkInsert.into(connection, "campaign_member", false, COLUMNS)) {
+                for (int i = 0; i < pending; i++) {
+                    rows.int8(campaignId).int8(customerIds[i]).bool(control[i]).endRow();
+                }
+                rows.finish();
+            }
             pending = 0;
         }
     }

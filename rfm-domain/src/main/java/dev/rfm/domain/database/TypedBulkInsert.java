@@ -53,6 +53,9 @@ public abstract sealed class TypedBulkInsert implements AutoCloseable {
     /** A {@code smallint}. */
     public abstract TypedBulkInsert int2(short value) throws SQLException;
 
+    /** A {@code boolean}. */
+    public abstract TypedBulkInsert bool(boolean value) throws SQLException;
+
     /** A {@code double precision}. */
     public abstract TypedBulkInsert float8(double value) throws SQLException;
 
@@ -144,6 +147,15 @@ public abstract sealed class TypedBulkInsert implements AutoCloseable {
             next();
             putInt(2);
             putShort(value);
+            return this;
+        }
+
+        @Override
+        public TypedBulkInsert bool(boolean value) {
+            next();
+            putInt(1);
+            ensure(1);
+            buffer[at++] = (byte) (value ? 1 : 0);
             return this;
         }
 
@@ -270,6 +282,12 @@ public abstract sealed class TypedBulkInsert implements AutoCloseable {
         @Override
         public TypedBulkInsert int2(short value) throws SQLException {
             insert.setShort(next(), value);
+            return this;
+        }
+
+        @Override
+        public TypedBulkInsert bool(boolean value) throws SQLException {
+            insert.setBoolean(next(), value);
             return this;
         }
 

@@ -18,14 +18,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The typed bulk writer stores every value exactly as given, on H2 (JDBC batches) and on PostgreSQL (binary COPY):
- * written rows read back equal, decimals at their edges (zero, one ten-thousandth, the largest numeric(19,4)), doubles
+ * written rows read back equal, booleans both ways, decimals at their edges (zero, one ten-thousandth, the largest numeric(19,4)), doubles
  * at theirs, text with tabs, newlines, backslashes and Chinese, NULL in every type.
  */
 class TypedBulkInsertTest {
 
     private static final TestDatabase.PerClass DATABASES = new TestDatabase.PerClass();
 
-    record Row(long id, Integer count, Short score, Double share, BigDecimal amount, String label) {}
+    record Row(long id, Integer count, Short score, Double share, BigDecimal amount, String label, boolean flag) {}
 
     private static final long[] AMOUNTS = {
         0,
@@ -58,16 +58,18 @@ class TypedBulkInsertTest {
                     nulls ? null : (short) (i % 5 - 2),
                     nulls ? null : SHARES[i % SHARES.length],
                     nulls ? null : BigDecimal.valueOf(AMOUNTS[i % AMOUNTS.length], 4),
-                    nulls ? null : LABELS[i % LABELS.length]));
+                    nulls ? null : LABELS[i % LABELS.length],
+                    i % 3 == 1));
         }
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             execute(
                     c,
                     "create table typed_rows (id bigint not null, count integer, score smallint,"
-                            + " share double precision, amount numeric(19, 4), label varchar(40))");
-            try (TypedBulkInsert rows =
-                    TypedBulkInsert.into(c, "typed_rows", true, "id", "count", "score", "share", "amount", "label")) {
+                            + " share double precision, amount numeric(19, 4), label varchar(40),"
+                            + " flag boolean not null)");
+            try (TypedBulkInsert rows = TypedBulkInsert.into(
+                    c, "typed_rows", true, "id", "count", "score", "share", "amount", "label", "flag")) {
                 for (Row r : written) {
                     rows.int8(r.id());
                     if (r.count() == null) rows.nullValue(Types.INTEGER);
@@ -78,7 +80,7 @@ class TypedBulkInsertTest {
                     else rows.float8(r.share());
                     if (r.amount() == null) rows.nullValue(Types.NUMERIC);
                     else rows.decimal4(r.amount().unscaledValue().longValueExact());
-                    rows.text(r.label()).endRow();
+                    rows.text(r.label()).bool(r.flag()).endRow();
                 }
                 assertThat(rows.finish()).isEqualTo(written.size());
             }
@@ -93,7 +95,8 @@ class TypedBulkInsertTest {
                             rs.getObject(3) == null ? null : rs.getShort(3),
                             (Double) rs.getObject(4, Double.class),
                             rs.getBigDecimal(5),
-                            rs.getString(6)));
+                            rs.getString(6),
+                            rs.getBoolean(7)));
                 }
             }
             assertThat(read).hasSameSizeAs(written);
@@ -114,6 +117,7 @@ class TypedBulkInsertTest {
                         .as("amount %s read as %s", w.amount(), r.amount())
                         .isEqualTo(w.amount() == null ? null : 0);
                 assertThat(r.label()).isEqualTo(w.label());
+                assertThat(r.flag()).isEqualTo(w.flag());
             }
             execute(c, "drop table typed_rows");
             c.commit();
