@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ import javax.sql.DataSource;
  */
 public class TriggerDeliveries {
 
-    private static final LeasedQueue QUEUE = new LeasedQueue("trigger_delivery");
+    private static final LeasedQueue QUEUE = new LeasedQueue("trigger_delivery", "last_error");
 
     private static final String LISTED = "d.id, d.trigger_id, d.run_id, d.batch, d.idempotency_key, d.customers,"
             + " d.status, d.attempts, d.last_error, d.next_attempt_at, d.created_at, d.delivered_at, e.held_out";
@@ -68,34 +67,22 @@ public class TriggerDeliveries {
     }
 
     public boolean markFileWritten(long id, String token, LocalDateTime now) throws SQLException {
-        return update(
-                "update trigger_delivery set file_written_at = ? where id = ? and claimed_by = ?",
-                Timestamp.valueOf(now),
-                id,
-                token);
+        return QUEUE.updateHeld(dataSource, id, token, "file_written_at = ?", Timestamp.valueOf(now));
     }
 
     public boolean markDelivered(long id, String token, LocalDateTime now) throws SQLException {
-        return update(
-                "update trigger_delivery set status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1,"
-                        + " last_error = null, next_attempt_at = null, claimed_by = null, claimed_until = null"
-                        + " where id = ? and claimed_by = ?",
-                Timestamp.valueOf(now),
+        return QUEUE.updateHeld(
+                dataSource,
                 id,
-                token);
+                token,
+                "status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1, last_error = null,"
+                        + " next_attempt_at = null, claimed_by = null, claimed_until = null",
+                Timestamp.valueOf(now));
     }
 
     /** A failed attempt: RETRYING at {@code next}, or FAILED when {@code next} is null. */
     public boolean markFailedAttempt(long id, String token, String error, LocalDateTime next) throws SQLException {
-        return update(
-                "update trigger_delivery set status = ?, attempts = attempts + 1, last_error = ?,"
-                        + " next_attempt_at = ?, claimed_by = null, claimed_until = null where id = ? and"
-                        + " claimed_by = ?",
-                next == null ? BatchStatus.FAILED.name() : BatchStatus.RETRYING.name(),
-                truncate(error),
-                next == null ? null : Timestamp.valueOf(next),
-                id,
-                token);
+        return QUEUE.failedAttempt(dataSource, id, token, error, next);
     }
 
     /**
@@ -143,17 +130,6 @@ public class TriggerDeliveries {
         }
     }
 
-    private boolean update(String sql, Object... values) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement update = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) update.setNull(i + 1, Types.TIMESTAMP);
-                else update.setObject(i + 1, values[i]);
-            }
-            return update.executeUpdate() == 1;
-        }
-    }
-
     private static TriggerDelivery read(ResultSet rs) throws SQLException {
         Timestamp next = rs.getTimestamp("next_attempt_at");
         Timestamp delivered = rs.getTimestamp("delivered_at");
@@ -171,9 +147,5 @@ public class TriggerDeliveries {
                 rs.getTimestamp("created_at").toLocalDateTime(),
                 delivered == null ? null : delivered.toLocalDateTime(),
                 rs.getLong("held_out"));
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
     }
 }

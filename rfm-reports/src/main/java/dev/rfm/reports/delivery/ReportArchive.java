@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  */
 public class ReportArchive {
 
-    private static final LeasedQueue QUEUE = new LeasedQueue("report_delivery");
+    private static final LeasedQueue QUEUE = new LeasedQueue("report_delivery", "error");
 
     private static final String UNIQUE_VIOLATION = "23505"; // H2 and PostgreSQL alike
     private static final String LISTED = "id, schedule_id, schedule_name, occurrence_key, run_id, reference_date,"
@@ -123,44 +123,38 @@ public class ReportArchive {
 
     /** Records that a recipient's mail was accepted, and extends the lease; false when the lease was lost. */
     public boolean recordSentTo(long id, String token, List<String> sentTo, LocalDateTime until) throws SQLException {
-        return update(
-                "update report_delivery set sent_to = ?, claimed_until = ? where id = ? and claimed_by = ?",
-                String.join(",", sentTo),
-                Timestamp.valueOf(until),
+        return QUEUE.updateHeld(
+                dataSource,
                 id,
-                token);
+                token,
+                "sent_to = ?, claimed_until = ?",
+                String.join(",", sentTo),
+                Timestamp.valueOf(until));
     }
 
     public boolean markSent(long id, String token, LocalDateTime now) throws SQLException {
-        return update(
-                "update report_delivery set status = 'SENT', sent_at = ?, attempts = attempts + 1, error = null,"
-                        + " next_attempt_at = null, claimed_by = null, claimed_until = null where id = ? and"
-                        + " claimed_by = ?",
-                Timestamp.valueOf(now),
+        return QUEUE.updateHeld(
+                dataSource,
                 id,
-                token);
+                token,
+                "status = 'SENT', sent_at = ?, attempts = attempts + 1, error = null, next_attempt_at = null,"
+                        + " claimed_by = null, claimed_until = null",
+                Timestamp.valueOf(now));
     }
 
     /** A failed attempt: RETRYING at {@code next}, or FAILED when {@code next} is null. */
     public boolean markFailedAttempt(long id, String token, String error, LocalDateTime next) throws SQLException {
-        return update(
-                "update report_delivery set status = ?, attempts = attempts + 1, error = ?, next_attempt_at = ?,"
-                        + " claimed_by = null, claimed_until = null where id = ? and claimed_by = ?",
-                next == null ? DeliveryStatus.FAILED.name() : DeliveryStatus.RETRYING.name(),
-                truncate(error),
-                next == null ? null : Timestamp.valueOf(next),
-                id,
-                token);
+        return QUEUE.failedAttempt(dataSource, id, token, error, next);
     }
 
     /** Mail is off: the report stays archived, with the reason. */
     public boolean markArchivedOnly(long id, String token, String reason) throws SQLException {
-        return update(
-                "update report_delivery set status = 'ARCHIVED', error = ?, next_attempt_at = null,"
-                        + " claimed_by = null, claimed_until = null where id = ? and claimed_by = ?",
-                truncate(reason),
+        return QUEUE.updateHeld(
+                dataSource,
                 id,
-                token);
+                token,
+                "status = 'ARCHIVED', error = ?, next_attempt_at = null, claimed_by = null, claimed_until = null",
+                LeasedQueue.errorText(reason));
     }
 
     /** A page of the archive, newest first. */
@@ -213,17 +207,6 @@ public class ReportArchive {
         }
     }
 
-    private boolean update(String sql, Object... values) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement update = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) update.setNull(i + 1, Types.NULL);
-                else update.setObject(i + 1, values[i]);
-            }
-            return update.executeUpdate() == 1;
-        }
-    }
-
     private static List<ArchivedReport> list(PreparedStatement select) throws SQLException {
         List<ArchivedReport> found = new ArrayList<>();
         try (ResultSet rs = select.executeQuery()) {
@@ -255,9 +238,5 @@ public class ReportArchive {
 
     private static List<String> split(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
     }
 }
