@@ -725,6 +725,93 @@ class DashboardIT {
         }
     }
 
+    /**
+     * While a run works, the Overview shows it with its phase and progress, updated by its poll, and shows the new run
+     * once it has ended. To catch the run midway without timing, the test holds it: a SHARE lock on {@code
+     * customer_score} lets every page read but stops the run where it attaches its results (PostgreSQL only: H2 has
+     * no such table lock; the panel's code is the same on both).
+     */
+    @Test
+    @Order(15)
+    void theOverviewFollowsAWorkingRunUntilItEndsAndThenShowsIt() throws Exception {
+        Assumptions.assumeTrue(
+                FreshDatabase.isPostgresql(), "holding a run midway needs a PostgreSQL table lock (runs on PG 14)");
+        browser.loggedIn(base);
+        long runId;
+        try (java.sql.Connection hold = FreshDatabase.postgresDatabase().getConnection()) {
+            hold.setAutoCommit(false);
+            try (java.sql.Statement s = hold.createStatement()) {
+                s.execute("lock table customer_score in share mode"); // waits for a timer's run writing now
+            }
+            HttpResponse<String> started = api.postJson("api/runs", "{\"referenceDate\":\"1998-03-01\"}");
+            // 202: ours; 409: the timer's, which started after the lock and will stop at the same place
+            assertThat(started.statusCode()).as(started.body()).isIn(202, 409);
+            runId = Json.createReader(new StringReader(started.body()))
+                    .readObject()
+                    .getJsonNumber("runId")
+                    .longValue();
+            openOverview();
+            browser.waitUpTo(IMPORT_TIMEOUT)
+                    .withMessage("the Overview shows run " + runId + " held while writing its results")
+                    .until(d -> {
+                        JsonObject run = runRecord(runId);
+                        if (!run.getString("phase", "").replace(' ', '-').equals("writing-results")) return false;
+                        List<WebElement> working = d.findElements(By.id("runWorking"));
+                        List<WebElement> label =
+                                d.findElements(By.cssSelector("#workForm\\:runProgress .ui-progressbar-label"));
+                        return !working.isEmpty()
+                                && working.get(0).getText().endsWith(" " + runId)
+                                && browser.text(By.id("runPhase")).equals("writing results")
+                                && !label.isEmpty()
+                                && label.get(0)
+                                        .getText()
+                                        .equals((int) Math.floor(run.getJsonNumber("progress")
+                                                                .doubleValue()
+                                                        * 100) + "%");
+                    });
+            assertThat(browser.text(By.id("runWorking"))).isEqualTo("Scoring run working: " + runId);
+            assertThat(object(api.get("api/runs/" + runId)).getString("status")).isEqualTo("RUNNING");
+            browser.wholePageScreenshot("overview-run-working");
+            hold.rollback(); // lets the run go on
+        }
+        assertThat(api.awaitRunFinished(runId).getString("status")).isEqualTo("SUCCEEDED");
+        // the poll notices the end and shows the page again, now with the run it made (or, if the test servers' timer
+        // started one right after it, with that one once it has ended too)
+        browser.waitUpTo(Duration.ofMinutes(2))
+                .until(d -> d.findElements(By.id("runWorking")).isEmpty()
+                        && !d.findElements(By.cssSelector("h2.rfm-section")).isEmpty()
+                        && shownRun(d.findElement(By.cssSelector("h2.rfm-section"))
+                                        .getText())
+                                >= runId);
+        long shown =
+                shownRun(browser.findElement(By.cssSelector("h2.rfm-section")).getText());
+        assertThat(browser.number(By.id("kpiScored")))
+                .isEqualTo(object(api.get("api/runs/" + shown))
+                        .getJsonNumber("customersScored")
+                        .longValue());
+    }
+
+    private static JsonObject object(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    /** The run id at the end of the Overview's heading ("Run 12"). */
+    private static long shownRun(String heading) {
+        return Long.parseLong(heading.substring(heading.lastIndexOf(' ') + 1));
+    }
+
+    /** {@code GET /api/runs/{id}}, for waits (which take no checked exceptions). */
+    private JsonObject runRecord(long runId) {
+        try {
+            return object(api.get("api/runs/" + runId));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Name → swatch colour of each row: the cell's text is the segment's name. */
     private java.util.Map<String, String> swatches(String rows, String cell) {
         java.util.Map<String, String> colours = new java.util.LinkedHashMap<>();

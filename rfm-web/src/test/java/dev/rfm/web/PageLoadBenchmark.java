@@ -56,7 +56,9 @@ public final class PageLoadBenchmark {
             Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\(['\"]([^'\"]+)['\"]\\)");
     private static final Pattern COLUMN = Pattern.compile("<th id=\"(tableForm:customers:[^\"]+)\"");
-    private static final String[] USER_PAGES = {"index.xhtml", "segments.xhtml", "segment-rules.xhtml", "runs.xhtml"};
+    private static final String[] USER_PAGES = {
+        "index.xhtml", "segments.xhtml", "segment-rules.xhtml", "runs.xhtml", "churn.xhtml", "reports.xhtml"
+    };
 
     /** Sortable columns of the Customers table, in the table's order of columns (see customers.xhtml). */
     private static final Map<String, Integer> SORTABLE = new LinkedHashMap<>();
@@ -84,8 +86,16 @@ public final class PageLoadBenchmark {
             throw new IllegalStateException("no PostgreSQL data directory at " + pgDir
                     + ": run the scoring benchmark first (README, Benchmarks)");
         }
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(pgDir)
+        EmbeddedPostgres.Builder database = EmbeddedPostgres.builder();
+        String slowLog = System.getProperty("bench.pgSlowLog");
+        if (slowLog != null
+                && !slowLog
+                        .isBlank()) { // -Dbench.pgSlowLog=DIR: statements over 100 ms into DIR, to see where time goes
+            database.setServerConfig("logging_collector", "on")
+                    .setServerConfig("log_directory", slowLog)
+                    .setServerConfig("log_min_duration_statement", "100");
+        }
+        try (EmbeddedPostgres pg = database.setDataDirectory(pgDir)
                 .setCleanDataDirectory(false)
                 .setServerConfig("shared_buffers", "1GB")
                 .setServerConfig("work_mem", "64MB")
@@ -124,6 +134,19 @@ public final class PageLoadBenchmark {
                         Runtime.getRuntime().availableProcessors(),
                         load());
                 ApiClient api = server.api();
+                String secondRun = secondRunDate(db);
+                if (secondRun != null) {
+                    // the churn watch and the migration matrix compare two runs: the kept directory gets a second
+                    // one (kept too), two months after the first
+                    long t = System.nanoTime();
+                    long runId = api.succeededRun(secondRun);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "second run %d as of %s took %.0f s%n",
+                            runId,
+                            secondRun,
+                            (System.nanoTime() - t) / 1e9);
+                }
                 for (int u = 0; u < users; u++) {
                     HttpResponse<String> created = api.postJson(
                             "api/users",
@@ -181,6 +204,19 @@ public final class PageLoadBenchmark {
         }
     }
 
+    /** Null when the database has two succeeded runs; else a reference date two months after its only one. */
+    private static String secondRunDate(DataSource db) throws Exception {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select count(*), max(reference_date) from scoring_run where status = 'SUCCEEDED'")) {
+            rs.next();
+            return rs.getInt(1) >= 2
+                    ? null
+                    : rs.getDate(2).toLocalDate().plusMonths(2).toString();
+        }
+    }
+
     // ---- one user after the other ------------------------------------------------------------------------------
 
     private interface Call {
@@ -188,9 +224,14 @@ public final class PageLoadBenchmark {
     }
 
     private static void sequential(Browser b, int repeat, long customers) throws Exception {
+        // the first call after a start, before measure()'s warm-up: what remembered per run costs its first reader
+        once("Churn watch, first call after the start", () -> b.get("churn.xhtml"));
+        once("Overview, first call after the start", () -> b.get("index.xhtml"));
         measure("Overview (index.xhtml)", repeat, () -> b.get("index.xhtml"));
         measure("Segments (segments.xhtml)", repeat, () -> b.get("segments.xhtml"));
-        measure("Segments, CN8 scheme", repeat, () -> b.get("segments.xhtml?scheme=cn8"));
+        for (String scheme : new String[] {"cn8", "custom", "lifecycle", "abc"}) {
+            measure("Segments, scheme " + scheme, repeat, () -> b.get("segments.xhtml?scheme=" + scheme));
+        }
         measure("Segment rules (segment-rules.xhtml)", repeat, () -> b.get("segment-rules.xhtml"));
         measure("Runs (runs.xhtml)", repeat, () -> b.get("runs.xhtml"));
         measure("Customers (customers.xhtml): first page + count", repeat, () -> b.get("customers.xhtml"));
@@ -213,7 +254,9 @@ public final class PageLoadBenchmark {
                 repeat,
                 () -> view.page(customers - 25, 25, "predictedClv", false));
         measure("  ajax: filter Champions (count + page)", repeat, () -> view.apply(Map.of("segment", "CHAMPIONS")));
+        once("  ajax: Champions by P(alive) desc, first time", () -> view.sort("pAlive", false));
         measure("  ajax: Champions sorted by P(alive) desc", repeat, () -> view.sort("pAlive", false));
+        once("  ajax: Champions by monetary asc, first time", () -> view.sort("monetary", true));
         measure(
                 "  ajax: filter At Risk, CLV >= 1,000",
                 repeat,
@@ -230,9 +273,23 @@ public final class PageLoadBenchmark {
         measure("  ajax: reset the filter", repeat, () -> view.apply(Map.of()));
         measure("Customer (customer.xhtml?id=C123456)", repeat, () -> b.get("customer.xhtml?id=C123456"));
         measure("Customer (customer.xhtml?id=C999999)", repeat, () -> b.get("customer.xhtml?id=C999999"));
+        measure("Churn watch (churn.xhtml)", repeat, () -> b.get("churn.xhtml"));
+        measure("Settings (settings.xhtml)", repeat, () -> b.get("settings.xhtml"));
+        measure("Reports (reports.xhtml)", repeat, () -> b.get("reports.xhtml"));
+        measure("Data sources (sources.xhtml)", repeat, () -> b.get("sources.xhtml"));
+        measure("Triggers (triggers.xhtml)", repeat, () -> b.get("triggers.xhtml"));
+        measure("Campaigns (campaigns.xhtml)", repeat, () -> b.get("campaigns.xhtml"));
         measure("Import (import.xhtml)", repeat, () -> b.get("import.xhtml"));
         measure("Users (users.xhtml)", repeat, () -> b.get("users.xhtml"));
         measure("Password (password.xhtml)", repeat, () -> b.get("password.xhtml"));
+    }
+
+    private static void once(String what, Call call) throws Exception {
+        long t = System.nanoTime();
+        HttpResponse<String> response = call.run();
+        long millis = (System.nanoTime() - t) / 1_000_000;
+        check(what, response);
+        System.out.printf(Locale.ROOT, "| %-46s | %6d | (once) |%n", what, millis);
     }
 
     private static void measure(String what, int repeat, Call call) throws Exception {
@@ -274,7 +331,7 @@ public final class PageLoadBenchmark {
 
     // ---- many users at once ------------------------------------------------------------------------------------
 
-    private static final int ROUND_SIZE = 11;
+    private static final int ROUND_SIZE = USER_PAGES.length + 7;
 
     /** Throughput counts the think time too: it is the rate 50 users browsing at that pace ask of the server. */
     private static void concurrent(String base, int users, int rounds, long customers, int thinkMillis)

@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -133,7 +134,46 @@ class SettingsPageIT {
         // reference date (the test servers' timer may have made a run as of today current since ours)
         LocalDate reference = LocalDate.parse(runJson.getString("referenceDate"));
         assertThat(number("draftScored")).isEqualTo(customersWithOrdersBetween(reference.minusMonths(24), reference));
+        // the 8 value segments add up the same way
+        long cn8MovedOut = 0;
+        for (List<String> row : rows("cn8Moves")) {
+            if (!row.get(0).equals("no segment")) cn8MovedOut += Long.parseLong(row.get(2));
+        }
+        assertThat(number("cn8Kept") + cn8MovedOut).isEqualTo(scored);
+        // predicted CLV of all customers now = the compared run's values summed (every customer has a segment there)
+        BigDecimal clvNow = BigDecimal.ZERO;
+        for (JsonObject segment : Json.createReader(new StringReader(
+                        api.get("api/segments?runId=" + comparedRun).body()))
+                .readArray()
+                .getValuesAs(JsonObject.class)) {
+            String csv = api.getCsv("api/segments/" + segment.getString("code") + "/customers?runId=" + comparedRun)
+                    .body();
+            for (String line : csv.lines().skip(1).toList()) {
+                String value = line.substring(line.lastIndexOf(',') + 1);
+                if (!value.isEmpty()) clvNow = clvNow.add(new BigDecimal(value));
+            }
+        }
+        assertThat(money("clvNow")).isEqualByComparingTo(clvNow.setScale(2, java.math.RoundingMode.HALF_UP));
+        BigDecimal clvDraft = money("clvDraft");
+        assertThat(clvDraft).isNotNegative();
+        if (clvNow.signum() != 0) { // the change as the page words it, from the two totals it shows
+            BigDecimal change = clvDraft.subtract(money("clvNow"))
+                    .multiply(BigDecimal.valueOf(100))
+                    .divide(money("clvNow"), 1, java.math.RoundingMode.HALF_UP);
+            assertThat(browser.findElement(By.id("settingsForm:clvChange")).getText())
+                    .isEqualTo("(" + (change.signum() >= 0 ? "+" : "") + change.toPlainString() + " %)");
+        }
+        assertThat(browser.findElement(By.id("previewStale")).isDisplayed()).isFalse();
         browser.screenshot("settings-preview");
+
+        // an edit after the preview marks it out of date until it is computed again
+        type("margin", "0.25");
+        browser.waitForPage().until(d -> d.findElement(By.id("previewStale")).isDisplayed());
+        type("margin", "0.20");
+        browser.findElement(By.id("settingsForm:preview")).click();
+        browser.waitUpTo(RUN_TIMEOUT)
+                .until(d -> !d.findElements(By.id("settingsForm:currentScored")).isEmpty()
+                        && !d.findElement(By.id("previewStale")).isDisplayed());
 
         // saved: the same path as PUT /api/profiles; the next run uses it
         browser.findElement(By.id("settingsForm:save")).click();
@@ -285,6 +325,12 @@ class SettingsPageIT {
             browser.waitForPage().until(d -> browser.ajaxIdle());
         }
         assertThat(browser.findElement(By.id(id + "_label")).getText()).isEqualTo(label);
+    }
+
+    /** A money cell of the preview in English number format ("1,234.50"). */
+    private static BigDecimal money(String id) {
+        return new BigDecimal(
+                browser.findElement(By.id("settingsForm:" + id)).getText().replace(",", ""));
     }
 
     private List<List<String>> rows(String table) {

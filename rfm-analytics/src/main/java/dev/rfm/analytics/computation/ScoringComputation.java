@@ -297,6 +297,91 @@ public final class ScoringComputation {
     private static final LifecycleStage[] STAGES = LifecycleStage.values();
     private static final AbcClass[] ABC_CLASSES = AbcClass.values();
 
+    /** For each customer of {@code h}, the index in {@code previous} or -1 (a merge of sorted ids). */
+    static int[] match(CustomerHistories h, PreviousAssignments previous) {
+        int n = h.size();
+        int[] index = new int[n];
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            long id = h.customerId(i);
+            while (j < previous.size() && previous.customerId(j) < id) {
+                j++;
+            }
+            index[i] = j < previous.size() && previous.customerId(j) == id ? j : -1;
+        }
+        return index;
+    }
+
+    /** The migration matrices {@code previous} → the computed columns, one per assignment kind. */
+    static Map<AssignmentKind, MigrationMatrix> migrations(
+            CustomerHistories h,
+            Columns c,
+            CustomSegmentScheme customRules,
+            PreviousAssignments previous,
+            int[] previousIndex) {
+        Map<AssignmentKind, MigrationMatrix> matrices = new EnumMap<>(AssignmentKind.class);
+        matrices.put(
+                AssignmentKind.STANDARD_SEGMENT,
+                migration(
+                        AssignmentKind.STANDARD_SEGMENT,
+                        definitions(SegmentScheme.STANDARD, customRules),
+                        i -> c.standard[i],
+                        previous,
+                        previousIndex));
+        matrices.put(
+                AssignmentKind.CN8_SEGMENT,
+                migration(
+                        AssignmentKind.CN8_SEGMENT,
+                        definitions(SegmentScheme.CN8, customRules),
+                        i -> c.cn8Segment[i],
+                        previous,
+                        previousIndex));
+        matrices.put(
+                AssignmentKind.CUSTOM_SEGMENT,
+                migration(
+                        AssignmentKind.CUSTOM_SEGMENT,
+                        definitions(SegmentScheme.CUSTOM, customRules),
+                        i -> c.custom[i],
+                        previous,
+                        previousIndex));
+        matrices.put(
+                AssignmentKind.LIFECYCLE_STAGE,
+                migration(
+                        AssignmentKind.LIFECYCLE_STAGE, stageDefinitions(), i -> c.stage[i], previous, previousIndex));
+        return java.util.Collections.unmodifiableMap(matrices);
+    }
+
+    private static MigrationMatrix migration(
+            AssignmentKind kind,
+            List<SegmentDefinition> definitions,
+            java.util.function.IntUnaryOperator current,
+            PreviousAssignments previous,
+            int[] previousIndex) {
+        List<String> currentCodes =
+                definitions.stream().map(SegmentDefinition::code).toList();
+        List<String> previousCodes = previous.codes(kind);
+        MigrationMatrix.Tally tally = MigrationMatrix.tally(kind, currentCodes, previousCodes);
+        int[] rowOfPrevious = previousCodes.stream().mapToInt(tally::rowOf).toArray();
+        boolean[] matched = new boolean[previous.size()];
+        for (int i = 0; i < previousIndex.length; i++) {
+            int row = 0;
+            int p = previousIndex[i];
+            if (p >= 0) {
+                matched[p] = true;
+                int code = previous.codeIndex(kind, p);
+                row = code < 0 ? 0 : rowOfPrevious[code];
+            }
+            tally.add(row, current.applyAsInt(i));
+        }
+        for (int p = 0; p < previous.size(); p++) {
+            if (!matched[p]) { // in the previous run only
+                int code = previous.codeIndex(kind, p);
+                tally.add(code < 0 ? 0 : rowOfPrevious[code], -1);
+            }
+        }
+        return tally.build();
+    }
+
     /** One computation; its steps in order. */
     private static final class Run {
         private final CustomerHistories h;
@@ -591,61 +676,12 @@ public final class ScoringComputation {
             }
         }
 
-        /** For each customer, the index in the previous assignments or -1 (a merge of sorted ids). */
         private int[] matchPrevious() {
-            int[] index = new int[n];
-            int j = 0;
-            for (int i = 0; i < n; i++) {
-                long id = h.customerId(i);
-                while (j < previous.size() && previous.customerId(j) < id) {
-                    j++;
-                }
-                index[i] = j < previous.size() && previous.customerId(j) == id ? j : -1;
-            }
-            return index;
+            return match(h, previous);
         }
 
         private void migrations() {
-            Map<AssignmentKind, MigrationMatrix> matrices = new EnumMap<>(AssignmentKind.class);
-            matrices.put(
-                    AssignmentKind.STANDARD_SEGMENT,
-                    migration(AssignmentKind.STANDARD_SEGMENT, SegmentScheme.STANDARD, i -> c.standard[i]));
-            matrices.put(
-                    AssignmentKind.CN8_SEGMENT,
-                    migration(AssignmentKind.CN8_SEGMENT, SegmentScheme.CN8, i -> c.cn8Segment[i]));
-            matrices.put(
-                    AssignmentKind.CUSTOM_SEGMENT,
-                    migration(AssignmentKind.CUSTOM_SEGMENT, SegmentScheme.CUSTOM, i -> c.custom[i]));
-            matrices.put(
-                    AssignmentKind.LIFECYCLE_STAGE, migration(AssignmentKind.LIFECYCLE_STAGE, null, i -> c.stage[i]));
-            c.migrations = java.util.Collections.unmodifiableMap(matrices);
-        }
-
-        private MigrationMatrix migration(
-                AssignmentKind kind, SegmentScheme scheme, java.util.function.IntUnaryOperator current) {
-            List<String> currentCodes = (scheme == null ? stageDefinitions() : definitions(scheme, customRules))
-                    .stream().map(SegmentDefinition::code).toList();
-            List<String> previousCodes = previous.codes(kind);
-            MigrationMatrix.Tally tally = MigrationMatrix.tally(kind, currentCodes, previousCodes);
-            int[] rowOfPrevious = previousCodes.stream().mapToInt(tally::rowOf).toArray();
-            boolean[] matched = new boolean[previous.size()];
-            for (int i = 0; i < n; i++) {
-                int row = 0;
-                int p = previousIndex[i];
-                if (p >= 0) {
-                    matched[p] = true;
-                    int code = previous.codeIndex(kind, p);
-                    row = code < 0 ? 0 : rowOfPrevious[code];
-                }
-                tally.add(row, current.applyAsInt(i));
-            }
-            for (int p = 0; p < previous.size(); p++) {
-                if (!matched[p]) { // in the previous run only
-                    int code = previous.codeIndex(kind, p);
-                    tally.add(code < 0 ? 0 : rowOfPrevious[code], -1);
-                }
-            }
-            return tally.build();
+            c.migrations = ScoringComputation.migrations(h, c, customRules, previous, previousIndex);
         }
 
         private void summaries() {

@@ -9,6 +9,7 @@ import dev.rfm.analytics.lifecycle.LifecycleStage;
 import dev.rfm.analytics.lifecycle.LifecycleThresholds;
 import dev.rfm.analytics.migration.AssignmentKind;
 import dev.rfm.analytics.migration.MigrationMatrix;
+import dev.rfm.analytics.migration.PreviousAssignments;
 import dev.rfm.analytics.profile.ScoringProfile;
 import dev.rfm.analytics.scoring.CutPoints;
 import dev.rfm.analytics.scoring.Dimension;
@@ -148,6 +149,16 @@ public final class ScoringOutcome implements CustomerFacts {
 
     public Map<AssignmentKind, MigrationMatrix> migrations() {
         return c.migrations;
+    }
+
+    /**
+     * The migration matrices from {@code other} (e.g. the current run, when this outcome is a draft computed as of
+     * its reference date) to this outcome, one per assignment kind; {@link #migrations()} are those from the previous
+     * run the computation was given.
+     */
+    public Map<AssignmentKind, MigrationMatrix> migrationsFrom(PreviousAssignments other) {
+        return ScoringComputation.migrations(
+                histories, c, customScheme, other, ScoringComputation.match(histories, other));
     }
 
     /** Summary rows of a segment scheme, one per segment in the scheme's order (empty ones included). */

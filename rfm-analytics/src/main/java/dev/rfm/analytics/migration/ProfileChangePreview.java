@@ -1,14 +1,16 @@
 package dev.rfm.analytics.migration;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * How a draft scoring profile would move customers: the current run's standard segments and lifecycle stages against
- * those the draft gives the same customers as of the same reference date. Built from the two migration matrices of a
- * computation whose "previous run" is the current run; nothing is stored.
+ * How a draft scoring profile would move customers: the current run's standard and CN8 segments, custom segments and
+ * lifecycle stages against those the draft gives the same customers as of the same reference date, and the predicted
+ * CLV of all customers before and after. Built from migration matrices current run → draft; nothing is stored.
  *
  * <p>Counts: {@link #currentScored()} are the customers with a standard segment in the current run (rows other than
  * {@link MigrationMatrix#NONE}); each of them is either {@link #kept()} or in exactly one of {@link #segmentMoves()}
@@ -19,15 +21,47 @@ public final class ProfileChangePreview {
     /** Customers going from one category to another (either may be {@link MigrationMatrix#NONE}). */
     public record Move(String from, String to, long customers) {}
 
+    /** The predicted CLV of all customers summed, in the current run and under the draft. */
+    public record PredictedClv(BigDecimal current, BigDecimal draft) {
+
+        public PredictedClv {
+            Objects.requireNonNull(current, "current must not be null");
+            Objects.requireNonNull(draft, "draft must not be null");
+        }
+
+        /** The draft's change in percent of the current total; null when the current total is zero. */
+        public BigDecimal changePercent() {
+            if (current.signum() == 0) return null;
+            return draft.subtract(current)
+                    .multiply(BigDecimal.valueOf(100))
+                    .divide(current, 1, java.math.RoundingMode.HALF_UP);
+        }
+    }
+
     private final List<Move> segmentMoves;
+    private final List<Move> cn8Moves;
+    private final List<Move> customMoves;
     private final List<Move> stageMoves;
     private final long currentScored;
     private final long draftScored;
     private final long kept;
+    private final long cn8Kept;
+    private final long customKept;
     private final long stageKept;
+    private final PredictedClv predictedClv;
 
-    private ProfileChangePreview(MigrationMatrix segments, MigrationMatrix stages) {
+    private ProfileChangePreview(
+            MigrationMatrix segments,
+            MigrationMatrix cn8,
+            MigrationMatrix custom,
+            MigrationMatrix stages,
+            PredictedClv predictedClv) {
         this.segmentMoves = moves(segments);
+        this.cn8Moves = cn8 == null ? List.of() : moves(cn8);
+        this.customMoves = custom == null ? List.of() : moves(custom);
+        this.cn8Kept = cn8 == null ? 0 : keptIn(cn8);
+        this.customKept = custom == null ? 0 : keptIn(custom);
+        this.predictedClv = predictedClv;
         this.stageMoves = moves(stages);
         long current = 0;
         long draft = 0;
@@ -45,17 +79,7 @@ public final class ProfileChangePreview {
         this.currentScored = current;
         this.draftScored = draft;
         this.kept = same;
-        long stageSame = 0;
-        for (int r = 0; r < stages.from().size(); r++) {
-            for (int c = 0; c < stages.to().size(); c++) {
-                String from = stages.from().get(r);
-                if (!from.equals(MigrationMatrix.NONE)
-                        && from.equals(stages.to().get(c))) {
-                    stageSame += stages.count(r, c);
-                }
-            }
-        }
-        this.stageKept = stageSame;
+        this.stageKept = keptIn(stages);
     }
 
     /**
@@ -69,7 +93,40 @@ public final class ProfileChangePreview {
             throw new IllegalArgumentException(
                     "expected standard segments and lifecycle stages, got " + segments.kind() + ", " + stages.kind());
         }
-        return new ProfileChangePreview(segments, stages);
+        return new ProfileChangePreview(segments, null, null, stages, null);
+    }
+
+    /**
+     * @param matrices current run → draft, one per assignment kind (as {@code ScoringOutcome.migrationsFrom} gives)
+     * @param predictedClv the predicted CLV before and after, or null when not known
+     */
+    public static ProfileChangePreview of(Map<AssignmentKind, MigrationMatrix> matrices, PredictedClv predictedClv) {
+        for (AssignmentKind kind : AssignmentKind.values()) {
+            if (matrices.get(kind) == null || matrices.get(kind).kind() != kind) {
+                throw new IllegalArgumentException("no " + kind + " matrix in " + matrices.keySet());
+            }
+        }
+        return new ProfileChangePreview(
+                matrices.get(AssignmentKind.STANDARD_SEGMENT),
+                matrices.get(AssignmentKind.CN8_SEGMENT),
+                matrices.get(AssignmentKind.CUSTOM_SEGMENT),
+                matrices.get(AssignmentKind.LIFECYCLE_STAGE),
+                predictedClv);
+    }
+
+    /** Customers with a category (not "none") that keep it. */
+    private static long keptIn(MigrationMatrix matrix) {
+        long same = 0;
+        for (int r = 0; r < matrix.from().size(); r++) {
+            for (int c = 0; c < matrix.to().size(); c++) {
+                String from = matrix.from().get(r);
+                if (!from.equals(MigrationMatrix.NONE)
+                        && from.equals(matrix.to().get(c))) {
+                    same += matrix.count(r, c);
+                }
+            }
+        }
+        return same;
     }
 
     /** Non-empty moves between different categories, largest first (ties by from, then to). */
@@ -93,6 +150,31 @@ public final class ProfileChangePreview {
     /** Customers that change standard segment (including to and from "none"), largest move first. */
     public List<Move> segmentMoves() {
         return segmentMoves;
+    }
+
+    /** Customers that change CN8 segment, largest move first (empty when built from two matrices only). */
+    public List<Move> cn8Moves() {
+        return cn8Moves;
+    }
+
+    /** Customers that change custom segment, largest move first (empty without custom rules). */
+    public List<Move> customMoves() {
+        return customMoves;
+    }
+
+    /** Customers of the current run that keep their CN8 segment. */
+    public long cn8Kept() {
+        return cn8Kept;
+    }
+
+    /** Customers of the current run that keep their custom segment. */
+    public long customKept() {
+        return customKept;
+    }
+
+    /** The predicted CLV of all customers before and after, or null when not computed. */
+    public PredictedClv predictedClv() {
+        return predictedClv;
     }
 
     /** Customers that change lifecycle stage, largest move first. */

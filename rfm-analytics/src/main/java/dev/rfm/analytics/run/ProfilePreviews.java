@@ -3,7 +3,6 @@ package dev.rfm.analytics.run;
 import dev.rfm.analytics.computation.ScoringComputation;
 import dev.rfm.analytics.computation.ScoringOutcome;
 import dev.rfm.analytics.history.CustomerHistories;
-import dev.rfm.analytics.migration.AssignmentKind;
 import dev.rfm.analytics.migration.PreviousAssignments;
 import dev.rfm.analytics.migration.ProfileChangePreview;
 import dev.rfm.analytics.profile.ScoringProfile;
@@ -14,7 +13,14 @@ import dev.rfm.domain.snapshot.Snapshots;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +33,8 @@ import javax.sql.DataSource;
 /**
  * Previews a draft scoring profile before it is saved: the draft is computed exactly as a run would compute it (the
  * same {@link OrderReader} pass and {@link ScoringComputation}), as of the current run's reference date and with the
- * current run as the "previous run", so the computation's own migration matrices say how customers would move.
+ * run before the current one as the "previous run" (so "reactivated" is judged as the current run judged it) and the
+ * custom rules the current run used; the draft's segments and stages are then compared with the current run's.
  * Nothing is written. It runs in the background (a pass over all orders takes seconds at a million customers) and one
  * at a time: a preview holds a run's worth of per-customer columns in memory. Decision 0011.
  */
@@ -157,7 +164,16 @@ public class ProfilePreviews {
     }
 
     private ProfileChangePreview compute(Job job, ScoringProfile draft, boolean record) throws java.sql.SQLException {
-        PreviousAssignments current = ScoringJob.previousAssignments(dataSource);
+        Snapshots snapshots = new Snapshots(dataSource);
+        RunRecord currentRun = snapshots.run(job.runId).orElseThrow(() -> new IllegalStateException("run deleted"));
+        PreviousAssignments current = ScoringJob.assignments(dataSource, currentRun);
+        java.util.OptionalLong before = snapshots.previousRunId(job.runId);
+        PreviousAssignments beforeCurrent = before.isPresent()
+                ? ScoringJob.assignments(
+                        dataSource, snapshots.run(before.getAsLong()).orElseThrow())
+                : PreviousAssignments.none();
+        CustomSegmentScheme rules = rulesOf(job.runId);
+        BigDecimal currentClv = predictedClvOf(job.runId);
         job.progress = 0.05;
         CustomerHistories histories = new OrderReader(dataSource)
                 .read(
@@ -167,15 +183,66 @@ public class ProfilePreviews {
                                 job.progress = 0.05 + 0.65 * Math.min(1.0, (double) read / Math.max(1, total)));
         job.progress = 0.7;
         ScoringOutcome outcome = ScoringComputation.compute(
-                histories,
-                draft,
-                CustomSegmentScheme.none(),
-                current,
-                (phase, fraction) -> job.progress = 0.7 + 0.29 * phase.start());
+                histories, draft, rules, beforeCurrent, (phase, fraction) -> job.progress = 0.7 + 0.29 * phase.start());
         ProfileChangePreview preview = ProfileChangePreview.of(
-                outcome.migration(AssignmentKind.STANDARD_SEGMENT), outcome.migration(AssignmentKind.LIFECYCLE_STAGE));
+                outcome.migrationsFrom(current),
+                new ProfileChangePreview.PredictedClv(currentClv, predictedClv(outcome)));
         job.progress = 1.0;
         if (record) job.result = preview;
         return preview;
+    }
+
+    /**
+     * The custom rules as the run used them (codes and conditions are all segmenting needs), so the preview shows
+     * what the profile changes, not rules edited since; none if they no longer compile.
+     */
+    private CustomSegmentScheme rulesOf(long runId) throws java.sql.SQLException {
+        List<CustomSegments.RuleText> rules = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "select code, conditions from run_custom_rule where run_id = ? order by position")) {
+            select.setLong(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String code = rs.getString(1);
+                    rules.add(new CustomSegments.RuleText(code, code, null, null, null, rs.getString(2)));
+                }
+            }
+        }
+        try {
+            return CustomSegments.compile(rules);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "The custom rules of run " + runId + " no longer compile; preview without", e);
+            return CustomSegmentScheme.none();
+        }
+    }
+
+    /** The run's predicted CLV summed over its customers (as stored: rounded to four decimals). */
+    private BigDecimal predictedClvOf(long runId) throws java.sql.SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "select coalesce(sum(predicted_clv), 0) from customer_score where run_id = ?")) {
+            select.setLong(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getBigDecimal(1).setScale(2, RoundingMode.HALF_UP);
+            }
+        }
+    }
+
+    /** The draft's predicted CLV summed as a run would store it (each value rounded to four decimals). */
+    static BigDecimal predictedClv(ScoringOutcome outcome) {
+        if (outcome.modelPartFailed()) return BigDecimal.ZERO.setScale(2);
+        long tenThousandths = 0;
+        for (int i = 0; i < outcome.size(); i++) {
+            double value = outcome.predictedClv(i);
+            if (Double.isFinite(value)) {
+                tenThousandths += BigDecimal.valueOf(value)
+                        .setScale(4, RoundingMode.HALF_UP)
+                        .unscaledValue()
+                        .longValueExact();
+            }
+        }
+        return BigDecimal.valueOf(tenThousandths, 4).setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -140,6 +140,12 @@ public class ScoringJob {
     static PreviousAssignments previousAssignments(DataSource dataSource) throws SQLException {
         Optional<RunRecord> current = new Snapshots(dataSource).currentRun();
         if (current.isEmpty()) return PreviousAssignments.none();
+        return assignments(dataSource, current.get());
+    }
+
+    /** A run's segments and stages per customer. */
+    static PreviousAssignments assignments(DataSource dataSource, RunRecord run) throws SQLException {
+        Optional<RunRecord> current = Optional.of(run);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             // the run id as a parameter, not a join: PostgreSQL then reads only that run's partition

@@ -104,6 +104,96 @@ class ProfileChangePreviewTest {
         assertThat(preview.stageKept()).isEqualTo(4);
     }
 
+    /**
+     * Customer 5 bought 400 days before the reference date and again 10 days before it. As of the run before the
+     * current one (100 days before the reference date) they were dormant (300 days since the last purchase), so the
+     * current run calls them reactivated. The draft, recomputed with the run before the current one as its previous
+     * run, does too: the customer keeps the stage. Recomputed with the current run as "previous" (how the preview
+     * worked before) the customer would wrongly seem to move from Reactivated to Active.
+     */
+    @Test
+    void aReactivatedCustomerKeepsTheStageWhenTheRunBeforeTheCurrentOneIsTheDraftsPrevious() {
+        LocalDate before = REFERENCE.minusDays(100);
+        CustomerHistories.Builder early = ScoringComputation.historiesBuilder(CURRENT, before);
+        early.add(5, (int) REFERENCE.minusDays(400).toEpochDay(), 80 * 10_000L);
+        ScoringOutcome beforeRun =
+                ScoringComputation.compute(early.build(), CURRENT, PreviousAssignments.none(), ProgressListener.NONE);
+        assertThat(beforeRun.stage(0).name()).isEqualTo("DORMANT");
+        PreviousAssignments beforeStored = stored(beforeRun, before);
+
+        ScoringOutcome current = computeWithReactivated(CURRENT, beforeStored);
+        int five = current.indexOf(5);
+        assertThat(current.stage(five).name()).isEqualTo("REACTIVATED");
+        PreviousAssignments currentStored = stored(current, REFERENCE);
+
+        ProfileChangePreview preview = ProfileChangePreview.of(
+                computeWithReactivated(DRAFT, beforeStored).migrationsFrom(currentStored), null);
+        assertThat(preview.stageMoves()).isEmpty();
+        assertThat(preview.stageKept()).isEqualTo(5);
+
+        ProfileChangePreview asBefore = ProfileChangePreview.of(
+                computeWithReactivated(DRAFT, currentStored).migrationsFrom(currentStored), null);
+        assertThat(asBefore.stageMoves()).containsExactly(new Move("REACTIVATED", "ACTIVE", 1));
+    }
+
+    /** Every kind is compared: CN8 moves add up as standard ones do, and a draft equal to the profile moves nobody. */
+    @Test
+    void cn8AndCustomSegmentsAreComparedToo() {
+        ScoringOutcome current = compute(CURRENT, PreviousAssignments.none());
+        PreviousAssignments stored = stored(current, REFERENCE);
+
+        ProfileChangePreview same = ProfileChangePreview.of(
+                compute(CURRENT, PreviousAssignments.none()).migrationsFrom(stored),
+                new ProfileChangePreview.PredictedClv(java.math.BigDecimal.TEN, java.math.BigDecimal.TEN));
+        assertThat(same.segmentMoves()).isEmpty();
+        assertThat(same.cn8Moves()).isEmpty();
+        assertThat(same.customMoves()).isEmpty();
+        assertThat(same.cn8Kept()).isEqualTo(4);
+        assertThat(same.predictedClv().changePercent()).isEqualByComparingTo("0");
+
+        ProfileChangePreview draft = ProfileChangePreview.of(
+                compute(DRAFT, PreviousAssignments.none()).migrationsFrom(stored), null);
+        // customer 3 has no purchase in the draft's window: no CN8 segment any more either
+        assertThat(draft.cn8Moves()).anySatisfy(m -> {
+            assertThat(m.to()).isEqualTo(MigrationMatrix.NONE);
+            assertThat(m.customers()).isEqualTo(1);
+        });
+        long cn8MovedOut = draft.cn8Moves().stream()
+                .filter(m -> !m.from().equals(MigrationMatrix.NONE))
+                .mapToLong(Move::customers)
+                .sum();
+        assertThat(draft.cn8Kept() + cn8MovedOut).isEqualTo(draft.currentScored());
+        assertThat(new ProfileChangePreview.PredictedClv(
+                                new java.math.BigDecimal("200.00"), new java.math.BigDecimal("150.00"))
+                        .changePercent())
+                .isEqualByComparingTo("-25.0");
+    }
+
+    private static PreviousAssignments stored(ScoringOutcome run, LocalDate reference) {
+        PreviousAssignments.Builder stored = PreviousAssignments.builder(reference);
+        for (int i = 0; i < run.size(); i++) {
+            boolean scored = run.scored(i);
+            stored.add(
+                    run.customerId(i),
+                    scored ? run.standardSegment(i).definition().code() : null,
+                    scored ? run.cn8Segment(i).definition().code() : null,
+                    run.customSegment(i) == null ? null : run.customSegment(i).code(),
+                    run.stage(i).name());
+        }
+        return stored.build();
+    }
+
+    private static ScoringOutcome computeWithReactivated(ScoringProfile profile, PreviousAssignments previous) {
+        CustomerHistories.Builder h = ScoringComputation.historiesBuilder(profile, REFERENCE);
+        order(h, 1, 10, 100);
+        for (int days : new int[] {100, 80, 50, 20, 10}) order(h, 2, days, 200);
+        order(h, 3, 400, 50);
+        for (int days : new int[] {300, 250, 200}) order(h, 4, days, 200);
+        order(h, 5, 400, 80);
+        order(h, 5, 10, 80);
+        return ScoringComputation.compute(h.build(), profile, previous, ProgressListener.NONE);
+    }
+
     private static ScoringOutcome compute(ScoringProfile profile, PreviousAssignments previous) {
         CustomerHistories.Builder h = ScoringComputation.historiesBuilder(profile, REFERENCE);
         order(h, 1, 10, 100);

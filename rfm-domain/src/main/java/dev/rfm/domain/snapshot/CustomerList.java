@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,9 +88,35 @@ public final class CustomerList {
     public List<CustomerResult> page(
             long runId, CustomerFilter filter, String sort, boolean ascending, long offset, int size)
             throws SQLException {
+        List<CustomerResult> quick = quickPage(runId, filter, sort, ascending, offset, size);
+        if (quick != null) return quick;
+        long[] ids = orderedIds(runId, filter, sort, ascending);
+        return rows(runId, ids, (int) Math.min(offset, ids.length), (int) Math.min(offset + size, ids.length));
+    }
+
+    /**
+     * The page when an index finds it in a few reads; null when only sorting the filter's customers can (then
+     * {@link #orderedIds} and {@link #rows}, which the pages remember per run, filter and order).
+     *
+     * <p>An unfiltered page walks the sort column's index ({@code offset + size} entries). A filtered page cannot
+     * trust that walk: while the filter's customers come early in the order it reads a few rows, but when they come
+     * late (Champions by ascending monetary value) it reads most of the run — seconds at a million customers. So a
+     * shallow filtered page reads the ids of the first {@value #WALK_PER_ROW} customers of the run per row wanted (at
+     * least {@value #WALK}) in the page's order and looks for the page among them; when they hold it, it is the page
+     * (every matching customer before its last row lies in that stretch). Sorts by a customer's id or name keep the
+     * walk: that order (the customer table's) is independent of the run's segments and scores. Decision 0018.
+     */
+    public List<CustomerResult> quickPage(
+            long runId, CustomerFilter filter, String sort, boolean ascending, long offset, int size)
+            throws SQLException {
         String column = sort == null ? null : SORTS.get(sort);
         try (Connection c = dataSource.getConnection()) {
             Where where = where(c, runId, filter);
+            // sorted by a customer's id or name, the walk goes through the customer table's index, whose order the
+            // run's segments and scores do not follow: it stays the way
+            if (!where.sql.equals(RUN_ONLY) && (column == null || !column.startsWith("c."))) {
+                return stretchPage(c, runId, where, column, ascending, offset, size);
+            }
             if (column == null || !NULLABLE.contains(column)) {
                 return page(c, runId, where.sql, where.args, orderBy(sort, ascending), offset, size);
             }
@@ -117,6 +144,156 @@ public final class CustomerList {
                     size - rows.size()));
             return rows;
         }
+    }
+
+    /** How far a filtered page may look in the run's order, in customers per row wanted (at least {@link #WALK}). */
+    private static final int WALK_PER_ROW = 40;
+
+    private static final int WALK = 2_000;
+
+    /** Filtered pages deeper than this are not looked for in a stretch. */
+    private static final long WALK_DEPTH = 250;
+
+    private static List<CustomerResult> stretchPage(
+            Connection c, long runId, Where where, String column, boolean ascending, long offset, int size)
+            throws SQLException {
+        if (offset + size > WALK_DEPTH) return null;
+        String direction = ascending ? " asc" : " desc";
+        String orderBy = column == null
+                ? " order by s.customer_id"
+                : " order by " + column + direction + ", s.customer_id" + direction;
+        String withValue = column != null && NULLABLE.contains(column) ? " and " + column + " is not null" : "";
+        long walk = Math.max(WALK, WALK_PER_ROW * (offset + size));
+        // two statements, not one: joined with the filter in one query, PostgreSQL was seen to run the stretch again
+        // for every row of the filter (two minutes at a million customers)
+        List<Long> stretch = new ArrayList<>();
+        try (PreparedStatement ps = prepare(
+                        c,
+                        "select s.customer_id from customer_score s where s.run_id = ?" + withValue + orderBy
+                                + " offset 0 rows fetch next " + walk + " rows only",
+                        List.of(runId));
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) stretch.add(rs.getLong(1));
+        }
+        if (stretch.isEmpty()) return null;
+        StringBuilder in = new StringBuilder();
+        for (Long id : stretch) in.append(in.length() == 0 ? "" : ",").append(id);
+        // which of them pass the filter; no order and no limit here, or the planner walks the sort's index again
+        String passing = "select s.customer_id from customer_score s"
+                + (usesCustomer(where.sql) ? " join customer c on c.id = s.customer_id" : "") + where.sql
+                + " and s.customer_id in (" + in + ")";
+        java.util.Set<Long> pass = new java.util.HashSet<>();
+        try (PreparedStatement ps = prepare(c, passing, where.args);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) pass.add(rs.getLong(1));
+        }
+        long[] ids = stretch.stream()
+                .filter(pass::contains)
+                .mapToLong(Long::longValue)
+                .limit(offset + size)
+                .toArray();
+        // short: the page lies (partly) beyond the stretch, or among customers without a value
+        if (ids.length < offset + size) return null;
+        return rows(c, runId, ids, (int) offset, ids.length);
+    }
+
+    /**
+     * Every customer that passes the filter, by id in the page's order (nulls last): what the pages slice when a
+     * filtered page cannot be found by an index walk ({@link #quickPage}). One sort of the filter's customers.
+     */
+    public long[] orderedIds(long runId, CustomerFilter filter, String sort, boolean ascending) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+            try {
+                if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                    // a sort for later pages, run in the background: one core, not every core the readers need now
+                    try (Statement st = c.createStatement()) {
+                        st.execute("set local max_parallel_workers_per_gather = 0");
+                    }
+                }
+                Where where = where(c, runId, filter);
+                String orderBy = orderBy(sort, ascending);
+                String sql = "select s.customer_id from customer_score s"
+                        + (usesCustomer(where.sql) || usesCustomer(orderBy)
+                                ? " join customer c on c.id = s.customer_id"
+                                : "")
+                        + where.sql + orderBy;
+                long[] ids = new long[1_024];
+                int n = 0;
+                try (PreparedStatement ps = prepare(c, sql, where.args)) {
+                    ps.setFetchSize(20_000);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            if (n == ids.length) ids = java.util.Arrays.copyOf(ids, ids.length * 2);
+                            ids[n++] = rs.getLong(1);
+                        }
+                    }
+                }
+                return java.util.Arrays.copyOf(ids, n);
+            } finally {
+                c.commit();
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /**
+     * One page found by sorting the filter's customers (a top-N sort in the database: the order is by an expression
+     * no index has, {@code value + 0}, so the planner picks the rows by the filter rather than walking the sort's
+     * index past customers the filter drops). What a page costs until {@link #orderedIds} is at hand.
+     */
+    public List<CustomerResult> sortedPage(
+            long runId, CustomerFilter filter, String sort, boolean ascending, long offset, int size)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Where where = where(c, runId, filter);
+            String orderBy = orderBy(sort, ascending);
+            String unindexed = orderBy.replaceAll("(s\\.[a-z_]+)", "($1 + 0)");
+            String keys = "select s.customer_id from customer_score s"
+                    + (usesCustomer(where.sql) || usesCustomer(orderBy)
+                            ? " join customer c on c.id = s.customer_id"
+                            : "")
+                    + where.sql + unindexed + " offset " + offset + " rows fetch next " + size + " rows only";
+            long[] ids;
+            try (PreparedStatement ps = prepare(c, keys, where.args);
+                    ResultSet rs = ps.executeQuery()) {
+                List<Long> found = new ArrayList<>();
+                while (rs.next()) found.add(rs.getLong(1));
+                ids = found.stream().mapToLong(Long::longValue).toArray();
+            }
+            return rows(c, runId, ids, 0, ids.length);
+        }
+    }
+
+    /** The rows of {@code ids[from..to)}, in that order. */
+    public List<CustomerResult> rows(long runId, long[] ids, int from, int to) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return rows(c, runId, ids, from, to);
+        }
+    }
+
+    private static List<CustomerResult> rows(Connection c, long runId, long[] ids, int from, int to)
+            throws SQLException {
+        if (from >= to) return new ArrayList<>();
+        StringBuilder in = new StringBuilder();
+        Map<Long, Integer> position = new java.util.HashMap<>();
+        for (int i = from; i < to; i++) {
+            in.append(i == from ? "" : ",").append(ids[i]);
+            position.put(ids[i], i);
+        }
+        // the id last: the row's own columns are read by position
+        String sql = "select " + COLUMNS + ", s.customer_id from customer_score s join customer c on c.id ="
+                + " s.customer_id where s.run_id = ? and s.customer_id in (" + in + ")";
+        CustomerResult[] ordered = new CustomerResult[to - from];
+        try (PreparedStatement ps = prepare(c, sql, List.of(runId));
+                ResultSet rs = ps.executeQuery()) {
+            int idColumn = rs.getMetaData().getColumnCount();
+            while (rs.next()) ordered[position.get(rs.getLong(idColumn)) - from] = result(rs);
+        }
+        List<CustomerResult> rows = new ArrayList<>(ordered.length);
+        for (CustomerResult r : ordered) if (r != null) rows.add(r);
+        return rows;
     }
 
     /**
@@ -386,8 +563,11 @@ public final class CustomerList {
      * index; any other search looks for a part of a name or an e-mail address (a scan of the snapshot: see
      * PERFORMANCE notes in the report).
      */
+    /** The conditions of an empty filter: the run's rows. */
+    private static final String RUN_ONLY = " where s.run_id = ?";
+
     private static Where where(Connection c, long runId, CustomerFilter f) throws SQLException {
-        StringBuilder sql = new StringBuilder(" where s.run_id = ?");
+        StringBuilder sql = new StringBuilder(RUN_ONLY);
         List<Object> args = new ArrayList<>();
         args.add(runId);
         if (f.search() != null && isCustomerId(c, f.search())) {

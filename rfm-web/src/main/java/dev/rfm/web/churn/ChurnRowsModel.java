@@ -1,6 +1,5 @@
 package dev.rfm.web.churn;
 
-import dev.rfm.domain.snapshot.ChurnWatch;
 import dev.rfm.domain.snapshot.ChurnWatch.Criteria;
 import dev.rfm.domain.snapshot.ChurnWatch.Row;
 import dev.rfm.web.snapshot.PagedRows;
@@ -40,7 +39,7 @@ class ChurnRowsModel extends PagedRows<Row> {
     protected List<Row> page(String sort, boolean ascending, int first, int pageSize) {
         try {
             return CDI.current()
-                    .select(ChurnWatch.class)
+                    .select(RememberedChurnWatch.class)
                     .get()
                     .page(runId, criteria.get(), sort, ascending, first, pageSize);
         } catch (SQLException e) {

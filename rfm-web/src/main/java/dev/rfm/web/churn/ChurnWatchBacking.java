@@ -59,7 +59,7 @@ public class ChurnWatchBacking implements Serializable {
     LanguageBacking language;
 
     @Inject
-    ChurnCounts countsOf;
+    RememberedChurnWatch remembered;
 
     private Long runId;
     private Criteria applied = Criteria.DEFAULT;
@@ -94,7 +94,7 @@ public class ChurnWatchBacking implements Serializable {
                 before.putAll(standardNames);
                 standardNames = before;
             }
-            counts = countsOf.of(runId, applied);
+            counts = remembered.counts(runId, applied);
             rows = new ChurnRowsModel(runId, this::applied, this::total);
             return null;
         });
@@ -113,7 +113,7 @@ public class ChurnWatchBacking implements Serializable {
             return;
         }
         applied = new Criteria(threshold.doubleValue(), BY_CLV.equals(valuable) ? minClv : null);
-        counts = unchecked(() -> countsOf.of(runId, applied));
+        counts = unchecked(() -> remembered.counts(runId, applied));
         if (faces.getViewRoot() != null
                 && faces.getViewRoot().findComponent(":tableForm:watch") instanceof DataTable t) {
             t.setFirst(0); // new criteria start on the first page

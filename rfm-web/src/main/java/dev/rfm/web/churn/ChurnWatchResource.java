@@ -39,7 +39,7 @@ public class ChurnWatchResource {
     ChurnWatch watch;
 
     @Inject
-    ChurnCounts countsOf;
+    RememberedChurnWatch remembered;
 
     /** One customer on the list as the API shows it. */
     public record WatchedCustomer(
@@ -101,7 +101,7 @@ public class ChurnWatchResource {
             throw new BadRequestException(e.getMessage());
         }
         long run = run(runId);
-        Counts counts = countsOf.of(run, criteria);
+        Counts counts = remembered.counts(run, criteria);
         Map<String, Object> countsBody = new LinkedHashMap<>();
         countsBody.put("total", counts.total());
         countsBody.put("pAliveFell", counts.pAliveFell());
@@ -120,7 +120,7 @@ public class ChurnWatchResource {
         body.put("pages", (counts.total() + size - 1) / size);
         body.put(
                 "customers",
-                watch.page(run, criteria, null, false, (long) page * size, size).stream()
+                remembered.page(run, criteria, null, false, (long) page * size, size).stream()
                         .map(WatchedCustomer::of)
                         .toList());
         return body;

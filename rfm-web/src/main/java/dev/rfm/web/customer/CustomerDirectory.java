@@ -18,14 +18,20 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The pages' door to {@link CustomerList}, with the one thing the pages add: the count of a filter is computed once
- * per run and filter, since a pager asks for it on every page turn and counting is the costly query at a million
- * customers. The cache holds the last {@value #COUNTS_KEPT} filters; a new run makes new keys.
+ * The pages' door to {@link CustomerList}, with what the pages add: the count of a filter is computed once per run
+ * and filter, since a pager asks for it on every page turn and counting is the costly query at a million customers;
+ * and where a filtered page cannot be found by an index walk, the first reader gets the page from a top-N sort while
+ * the filter's customers are sorted once in the background and kept as ids in the page's order, so every later page,
+ * and every other user's, is a slice of them (decision 0018). A succeeded run never changes, so nothing here goes
+ * stale. The caches hold the last {@value #COUNTS_KEPT} filters and at most {@value #IDS_KEPT} ordered ids; a new run
+ * makes new keys.
  */
 @ApplicationScoped
 public class CustomerDirectory {
 
     static final int COUNTS_KEPT = 500;
+    /** About 80 MB of ids. */
+    static final long IDS_KEPT = 10_000_000;
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -34,12 +40,15 @@ public class CustomerDirectory {
 
     private record CountKey(long runId, CustomerFilter filter) {}
 
-    private final Map<CountKey, Long> counts = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<CountKey, Long> eldest) {
-            return size() > COUNTS_KEPT;
-        }
-    };
+    /** Counted once per key even when many ask at once: fifty users applying one filter start one count. */
+    private final Remembered<CountKey, Long> counts = new Remembered<>(COUNTS_KEPT, count -> 1);
+
+    private record OrderKey(long runId, CustomerFilter filter, String sort, boolean ascending) {}
+
+    private final Remembered<OrderKey, long[]> ordered = new Remembered<>(IDS_KEPT, ids -> ids.length);
+
+    @Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
     @PostConstruct
     void open() {
@@ -51,16 +60,7 @@ public class CustomerDirectory {
     }
 
     public long count(long runId, CustomerFilter filter) {
-        CountKey key = new CountKey(runId, filter);
-        synchronized (counts) {
-            Long known = counts.get(key);
-            if (known != null) return known;
-        }
-        long counted = unchecked(() -> list.count(runId, filter));
-        synchronized (counts) {
-            counts.put(key, counted);
-        }
-        return counted;
+        return counts.get(new CountKey(runId, filter), () -> list.count(runId, filter));
     }
 
     /**
@@ -71,7 +71,17 @@ public class CustomerDirectory {
     public List<CustomerResult> page(
             long runId, CustomerFilter filter, String sort, boolean ascending, long offset, int size) {
         if (offset >= count(runId, filter)) return List.of();
-        return unchecked(() -> list.page(runId, filter, sort, ascending, offset, size));
+        List<CustomerResult> quick = unchecked(() -> list.quickPage(runId, filter, sort, ascending, offset, size));
+        if (quick != null) return quick;
+        OrderKey key = new OrderKey(runId, filter, sort, ascending);
+        Remembered.Started<long[]> ids =
+                ordered.start(key, () -> list.orderedIds(runId, filter, sort, ascending), executor);
+        if (ids.byThisCall()) { // the first to ask does not wait for the whole sort
+            return unchecked(() -> list.sortedPage(runId, filter, sort, ascending, offset, size));
+        }
+        long[] sorted = ids.await();
+        return unchecked(() -> list.rows(
+                runId, sorted, (int) Math.min(offset, sorted.length), (int) Math.min(offset + size, sorted.length)));
     }
 
     public long writeCsv(long runId, CustomerFilter filter, String sort, boolean ascending, Writer out)
@@ -118,6 +128,97 @@ public class CustomerDirectory {
             throw new IllegalStateException("Reading the customers failed: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw e;
+        }
+    }
+
+    /**
+     * Values computed once per key even when many ask at once (the others wait for the first), the least recently
+     * used dropped while the finished ones weigh more than {@code limit}.
+     */
+    static final class Remembered<K, V> {
+        private final long limit;
+        private final java.util.function.ToLongFunction<V> weight;
+        private final Map<K, java.util.concurrent.CompletableFuture<V>> values = new LinkedHashMap<>(64, 0.75f, true);
+
+        Remembered(long limit, java.util.function.ToLongFunction<V> weight) {
+            this.limit = limit;
+            this.weight = weight;
+        }
+
+        /** A value being computed or computed, and whether this call started it. */
+        record Started<V>(java.util.concurrent.CompletableFuture<V> value, boolean byThisCall) {
+            V await() {
+                return Remembered.join(value);
+            }
+        }
+
+        /** Starts computing the value in the background unless it is known or under way. */
+        Started<V> start(K key, Query<V> compute, java.util.concurrent.Executor executor) {
+            java.util.concurrent.CompletableFuture<V> value;
+            synchronized (values) {
+                value = values.get(key);
+                if (value != null) return new Started<>(value, false);
+                value = new java.util.concurrent.CompletableFuture<>();
+                values.put(key, value);
+            }
+            java.util.concurrent.CompletableFuture<V> mine = value;
+            executor.execute(() -> complete(key, mine, compute));
+            return new Started<>(value, true);
+        }
+
+        private void complete(K key, java.util.concurrent.CompletableFuture<V> value, Query<V> compute) {
+            try {
+                value.complete(compute.run());
+            } catch (SQLException | RuntimeException e) {
+                synchronized (values) {
+                    values.remove(key);
+                }
+                value.completeExceptionally(e);
+            }
+            trim();
+        }
+
+        V get(K key, Query<V> compute) {
+            java.util.concurrent.CompletableFuture<V> value;
+            boolean mine = false;
+            synchronized (values) {
+                value = values.get(key);
+                if (value == null) {
+                    value = new java.util.concurrent.CompletableFuture<>();
+                    values.put(key, value);
+                    mine = true;
+                }
+            }
+            if (mine) complete(key, value, compute);
+            return join(value);
+        }
+
+        static <V> V join(java.util.concurrent.CompletableFuture<V> value) {
+            try {
+                return value.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    throw new IllegalStateException("Reading the customers failed: " + sql.getMessage(), sql);
+                }
+                if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+                throw e;
+            }
+        }
+
+        private void trim() {
+            synchronized (values) {
+                long held = 0;
+                for (var v : values.values()) {
+                    if (v.isDone() && !v.isCompletedExceptionally()) held += weight.applyAsLong(v.join());
+                }
+                var eldest = values.values().iterator();
+                while (held > limit && eldest.hasNext()) {
+                    var v = eldest.next();
+                    if (!v.isDone() || v.isCompletedExceptionally()) continue;
+                    held -= weight.applyAsLong(v.join());
+                    eldest.remove();
+                }
+            }
         }
     }
 }

@@ -11,7 +11,10 @@ import dev.rfm.analytics.profile.ScoringProfileText;
 import dev.rfm.analytics.run.ProfilePreviews;
 import dev.rfm.analytics.run.ScoringProfiles;
 import dev.rfm.analytics.run.ScoringProfiles.StoredProfile;
+import dev.rfm.analytics.segment.Cn8Segment;
 import dev.rfm.analytics.segment.StandardSegment;
+import dev.rfm.domain.snapshot.SegmentRow;
+import dev.rfm.domain.snapshot.Snapshots;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -22,6 +25,7 @@ import java.io.Serializable;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +47,9 @@ public class SettingsBacking implements Serializable {
     @Inject
     ProfilePreviews previews;
 
+    @Inject
+    Snapshots snapshots;
+
     private ProfileForm form;
     private String preset;
     private StoredProfile active;
@@ -54,6 +61,10 @@ public class SettingsBacking implements Serializable {
     private int previewPercent;
     private boolean previewFailed;
     private ProfileChangePreview preview;
+    /** The form changed (a preset loaded) since the shown preview was computed; typing marks it in the browser. */
+    private boolean previewStale;
+    /** Custom segment names of the compared run, by code, in both languages (en, zh). */
+    private Map<String, String[]> customNames = Map.of();
 
     @PostConstruct
     void load() {
@@ -72,6 +83,7 @@ public class SettingsBacking implements Serializable {
         Preset chosen = Preset.valueOf(preset);
         form = ProfileForm.of(chosen.profile());
         saved = false;
+        previewStale = preview != null;
         info(text("settings.presetLoaded", text("settings.preset." + chosen.name())));
     }
 
@@ -87,6 +99,7 @@ public class SettingsBacking implements Serializable {
             previewPercent = 0;
             previewFailed = false;
             preview = null;
+            previewStale = false;
         } catch (ProfilePreviews.PreviewRefused e) {
             warn(text(
                     e.reason() == ProfilePreviews.Refusal.NO_RUN ? "settings.preview.noRun" : "settings.preview.busy"));
@@ -108,6 +121,7 @@ public class SettingsBacking implements Serializable {
             previewFailed = job.get().failed();
             preview = job.get().result().orElse(null);
             if (previewFailed) warn(text("settings.preview.failed"));
+            if (preview != null) customNames = customNames(previewRun);
         }
     }
 
@@ -152,22 +166,55 @@ public class SettingsBacking implements Serializable {
     /** A standard segment's or stage's name in the page's language; "none" for customers without one. */
     public String segmentName(String code) {
         if (MigrationMatrix.NONE.equals(code)) return text("settings.preview.none");
-        boolean chinese = "zh"
+        boolean chinese = chinese();
+        for (StandardSegment s : StandardSegment.values()) {
+            if (s.name().equals(code))
+                return chinese ? s.definition().nameZh() : s.definition().nameEn();
+        }
+        for (Cn8Segment s : Cn8Segment.values()) {
+            if (s.name().equals(code))
+                return chinese ? s.definition().nameZh() : s.definition().nameEn();
+        }
+        for (LifecycleStage s : LifecycleStage.values()) {
+            if (s.name().equals(code)) return chinese ? s.nameZh() : s.nameEn();
+        }
+        return code;
+    }
+
+    /** A custom segment's name as the compared run stored it ("Other" included); the code if unknown. */
+    public String customName(String code) {
+        if (MigrationMatrix.NONE.equals(code)) return text("settings.preview.none");
+        String[] names = customNames.get(code);
+        return names == null ? code : names[chinese() ? 1 : 0];
+    }
+
+    public boolean isPreviewHasCustom() {
+        return preview != null
+                && (preview.customKept() > 0 || !preview.customMoves().isEmpty());
+    }
+
+    public boolean isPreviewStale() {
+        return previewStale;
+    }
+
+    private Map<String, String[]> customNames(long runId) {
+        try {
+            Map<String, String[]> names = new HashMap<>();
+            for (SegmentRow row : snapshots.segments(runId, "custom")) {
+                names.put(row.code(), new String[] {row.nameEn(), row.nameZh()});
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean chinese() {
+        return "zh"
                 .equals(FacesContext.getCurrentInstance()
                         .getViewRoot()
                         .getLocale()
                         .getLanguage());
-        try {
-            StandardSegment s = StandardSegment.valueOf(code);
-            return chinese ? s.definition().nameZh() : s.definition().nameEn();
-        } catch (IllegalArgumentException e) {
-            try {
-                LifecycleStage s = LifecycleStage.valueOf(code);
-                return chinese ? s.nameZh() : s.nameEn();
-            } catch (IllegalArgumentException e2) {
-                return code;
-            }
-        }
     }
 
     public List<Preset> getPresets() {
