@@ -12,9 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -128,97 +126,6 @@ public class CustomerDirectory {
             throw new IllegalStateException("Reading the customers failed: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw e;
-        }
-    }
-
-    /**
-     * Values computed once per key even when many ask at once (the others wait for the first), the least recently
-     * used dropped while the finished ones weigh more than {@code limit}.
-     */
-    static final class Remembered<K, V> {
-        private final long limit;
-        private final java.util.function.ToLongFunction<V> weight;
-        private final Map<K, java.util.concurrent.CompletableFuture<V>> values = new LinkedHashMap<>(64, 0.75f, true);
-
-        Remembered(long limit, java.util.function.ToLongFunction<V> weight) {
-            this.limit = limit;
-            this.weight = weight;
-        }
-
-        /** A value being computed or computed, and whether this call started it. */
-        record Started<V>(java.util.concurrent.CompletableFuture<V> value, boolean byThisCall) {
-            V await() {
-                return Remembered.join(value);
-            }
-        }
-
-        /** Starts computing the value in the background unless it is known or under way. */
-        Started<V> start(K key, Query<V> compute, java.util.concurrent.Executor executor) {
-            java.util.concurrent.CompletableFuture<V> value;
-            synchronized (values) {
-                value = values.get(key);
-                if (value != null) return new Started<>(value, false);
-                value = new java.util.concurrent.CompletableFuture<>();
-                values.put(key, value);
-            }
-            java.util.concurrent.CompletableFuture<V> mine = value;
-            executor.execute(() -> complete(key, mine, compute));
-            return new Started<>(value, true);
-        }
-
-        private void complete(K key, java.util.concurrent.CompletableFuture<V> value, Query<V> compute) {
-            try {
-                value.complete(compute.run());
-            } catch (SQLException | RuntimeException e) {
-                synchronized (values) {
-                    values.remove(key);
-                }
-                value.completeExceptionally(e);
-            }
-            trim();
-        }
-
-        V get(K key, Query<V> compute) {
-            java.util.concurrent.CompletableFuture<V> value;
-            boolean mine = false;
-            synchronized (values) {
-                value = values.get(key);
-                if (value == null) {
-                    value = new java.util.concurrent.CompletableFuture<>();
-                    values.put(key, value);
-                    mine = true;
-                }
-            }
-            if (mine) complete(key, value, compute);
-            return join(value);
-        }
-
-        static <V> V join(java.util.concurrent.CompletableFuture<V> value) {
-            try {
-                return value.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof SQLException sql) {
-                    throw new IllegalStateException("Reading the customers failed: " + sql.getMessage(), sql);
-                }
-                if (e.getCause() instanceof RuntimeException runtime) throw runtime;
-                throw e;
-            }
-        }
-
-        private void trim() {
-            synchronized (values) {
-                long held = 0;
-                for (var v : values.values()) {
-                    if (v.isDone() && !v.isCompletedExceptionally()) held += weight.applyAsLong(v.join());
-                }
-                var eldest = values.values().iterator();
-                while (held > limit && eldest.hasNext()) {
-                    var v = eldest.next();
-                    if (!v.isDone() || v.isCompletedExceptionally()) continue;
-                    held -= weight.applyAsLong(v.join());
-                    eldest.remove();
-                }
-            }
         }
     }
 }
