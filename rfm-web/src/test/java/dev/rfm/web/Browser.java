@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -255,8 +256,10 @@ final class Browser
 
     /** The text of the first element found, stripped; empty when there is none. */
     String text(By locator) {
-        List<WebElement> found = driver.findElements(locator);
-        return found.isEmpty() ? "" : found.get(0).getText().strip();
+        return again(() -> {
+            List<WebElement> found = driver.findElements(locator);
+            return found.isEmpty() ? "" : found.get(0).getText().strip();
+        });
     }
 
     /** A number as the page shows it, digit grouping removed. */
@@ -269,21 +272,48 @@ final class Browser
 
     /** The data rows of a PrimeFaces data table as cell texts; empty when the table shows its empty message. */
     List<List<String>> tableRows(String tableId) {
-        return driver
-                .findElements(By.cssSelector("[id='" + tableId + "_data'] > tr:not(.ui-datatable-empty-message)"))
-                .stream()
-                .map(row -> row.findElements(By.tagName("td")).stream()
-                        .map(WebElement::getText)
-                        .map(String::strip)
-                        .toList())
-                .toList();
+        return again(
+                () -> driver
+                        .findElements(
+                                By.cssSelector("[id='" + tableId + "_data'] > tr:not(.ui-datatable-empty-message)"))
+                        .stream()
+                        .map(row -> row.findElements(By.tagName("td")).stream()
+                                .map(WebElement::getText)
+                                .map(String::strip)
+                                .toList())
+                        .toList());
     }
 
     /** The titles of the growl messages on the page. */
     List<String> growls() {
-        return driver.findElements(By.cssSelector(".ui-growl-title")).stream()
+        return again(() -> driver.findElements(By.cssSelector(".ui-growl-title")).stream()
                 .map(WebElement::getText)
-                .toList();
+                .toList());
+    }
+
+    /** Clears a field and types into it, looking again when an Ajax update replaced it meanwhile. */
+    void type(By field, String text) {
+        again(() -> {
+            WebElement element = driver.findElement(field);
+            element.clear();
+            element.sendKeys(text);
+            return null;
+        });
+    }
+
+    /**
+     * What a reading of the page gives, read again when the page replaced an element between finding and reading it:
+     * a poll or an Ajax update may re-render a region at any moment (the data sources page follows a pull every 2 s),
+     * and a reading outside a wait must not fail on that.
+     */
+    private static <T> T again(Supplier<T> reading) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return reading.get();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) throw e;
+            }
+        }
     }
 
     // ---- signing in ----------------------------------------------------------------------------------------------

@@ -287,9 +287,7 @@ class CustomersPageIT {
     }
 
     private void search(String text) {
-        WebElement field = browser.findElement(By.id("filterForm:search"));
-        field.clear();
-        field.sendKeys(text);
+        browser.type(By.id("filterForm:search"), text);
         browser.findElement(By.id("filterForm:apply")).click();
     }
 

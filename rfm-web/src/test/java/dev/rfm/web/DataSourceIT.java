@@ -282,8 +282,10 @@ class DataSourceIT {
                 .isEqualTo(watermark);
         assertThat(browser.text(By.id("sourcesForm:sources:" + row + ":lastPullStatus")))
                 .isEqualTo("Succeeded");
-        assertThat(browser.findElement(By.id("pullForm:toImports")).getAttribute("href"))
-                .endsWith("import.xhtml");
+        // the poll that followed the pull may still re-render its form once: read the link in a wait
+        browser.waitForPage().until(d -> d.findElement(By.id("pullForm:toImports"))
+                .getAttribute("href")
+                .endsWith("import.xhtml"));
         browser.screenshot("sources");
 
         browser.findElement(By.id("topbar:chinese")).click();
@@ -420,8 +422,6 @@ class DataSourceIT {
     }
 
     private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        browser.type(By.id(id), text);
     }
 }

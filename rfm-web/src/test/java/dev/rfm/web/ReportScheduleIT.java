@@ -400,9 +400,7 @@ class ReportScheduleIT {
     }
 
     private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        browser.type(By.id(id), text);
     }
 
     private int scheduleRow(String name) {

@@ -305,9 +305,7 @@ class SettingsPageIT {
     }
 
     private static void type(String field, String text) {
-        WebElement input = browser.findElement(By.id("settingsForm:" + field));
-        input.clear();
-        input.sendKeys(text);
+        browser.type(By.id("settingsForm:" + field), text);
     }
 
     private static long number(String id) {

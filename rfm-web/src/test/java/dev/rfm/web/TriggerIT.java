@@ -494,9 +494,7 @@ class TriggerIT {
     }
 
     private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        browser.type(By.id(id), text);
     }
 
     private int triggerRow(String name) {
