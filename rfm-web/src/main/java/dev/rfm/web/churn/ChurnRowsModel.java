@@ -5,7 +5,6 @@ import dev.rfm.domain.snapshot.ChurnWatch.Row;
 import dev.rfm.web.snapshot.PagedRows;
 import jakarta.enterprise.inject.spi.CDI;
 import java.io.Serializable;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -37,14 +36,10 @@ class ChurnRowsModel extends PagedRows<Row> {
 
     @Override
     protected List<Row> page(String sort, boolean ascending, int first, int pageSize) {
-        try {
-            return CDI.current()
-                    .select(RememberedChurnWatch.class)
-                    .get()
-                    .page(runId, criteria.get(), sort, ascending, first, pageSize);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the churn watch failed: " + e.getMessage(), e);
-        }
+        return CDI.current()
+                .select(RememberedChurnWatch.class)
+                .get()
+                .page(runId, criteria.get(), sort, ascending, first, pageSize);
     }
 
     @Override

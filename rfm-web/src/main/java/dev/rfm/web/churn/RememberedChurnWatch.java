@@ -6,6 +6,7 @@ import dev.rfm.domain.snapshot.ChurnWatch.Criteria;
 import dev.rfm.domain.snapshot.ChurnWatch.Row;
 import dev.rfm.domain.snapshot.RunSucceeded;
 import dev.rfm.domain.snapshot.Snapshots;
+import dev.rfm.web.snapshot.Remembered;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,7 +24,8 @@ import java.util.logging.Logger;
  * runs' rows, and finding a page's customers sorts every candidate of the run (a quarter to half a second each at a
  * million customers), while a succeeded run and the run before it never change. Keeps the last {@value #KEPT}
  * answers of each kind; a new run makes new keys. The page's default criteria and first page are prepared in the
- * background when a run succeeds and at start, so the first reader of the page does not wait for them.
+ * background when a run succeeds and at start, so the first reader of the page does not wait for them. Many readers
+ * asking for the same answer at once wait for one reading.
  */
 @ApplicationScoped
 public class RememberedChurnWatch {
@@ -49,44 +49,18 @@ public class RememberedChurnWatch {
 
     private record PageKey(long runId, Criteria criteria, String sort, boolean ascending, long offset, int size) {}
 
-    private final Map<CountsKey, Counts> counts = lru();
-    private final Map<PageKey, List<Row>> pages = lru();
+    private final Remembered<CountsKey, Counts> counts = new Remembered<>("the churn watch", KEPT, c -> 1);
+    private final Remembered<PageKey, List<Row>> pages = new Remembered<>("the churn watch", KEPT, p -> 1);
 
-    private static <K, V> Map<K, V> lru() {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > KEPT;
-            }
-        };
-    }
-
-    public Counts counts(long runId, Criteria criteria) throws SQLException {
-        CountsKey key = new CountsKey(runId, criteria);
-        synchronized (counts) {
-            Counts known = counts.get(key);
-            if (known != null) return known;
-        }
-        Counts counted = watch.counts(runId, criteria);
-        synchronized (counts) {
-            counts.put(key, counted);
-        }
-        return counted;
+    public Counts counts(long runId, Criteria criteria) {
+        return counts.get(new CountsKey(runId, criteria), () -> watch.counts(runId, criteria));
     }
 
     /** One page of the watch list, as {@link ChurnWatch#page}. */
-    public List<Row> page(long runId, Criteria criteria, String sort, boolean ascending, long offset, int size)
-            throws SQLException {
-        PageKey key = new PageKey(runId, criteria, sort, ascending, offset, size);
-        synchronized (pages) {
-            List<Row> known = pages.get(key);
-            if (known != null) return known;
-        }
-        List<Row> rows = List.copyOf(watch.page(runId, criteria, sort, ascending, offset, size));
-        synchronized (pages) {
-            pages.put(key, rows);
-        }
-        return rows;
+    public List<Row> page(long runId, Criteria criteria, String sort, boolean ascending, long offset, int size) {
+        return pages.get(
+                new PageKey(runId, criteria, sort, ascending, offset, size),
+                () -> List.copyOf(watch.page(runId, criteria, sort, ascending, offset, size)));
     }
 
     void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -107,7 +81,7 @@ public class RememberedChurnWatch {
         try {
             counts(runId, Criteria.DEFAULT);
             page(runId, Criteria.DEFAULT, null, false, 0, FIRST_PAGE_ROWS);
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // the page counts again when it is opened and shows the error there
             LOG.log(Level.WARNING, "Churn watch of run " + runId + " not prepared", e);
         }

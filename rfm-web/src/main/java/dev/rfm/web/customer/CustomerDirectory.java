@@ -4,6 +4,7 @@ import dev.rfm.domain.database.Database;
 import dev.rfm.domain.snapshot.CustomerFilter;
 import dev.rfm.domain.snapshot.CustomerList;
 import dev.rfm.domain.snapshot.CustomerResult;
+import dev.rfm.web.snapshot.Remembered;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,11 +40,11 @@ public class CustomerDirectory {
     private record CountKey(long runId, CustomerFilter filter) {}
 
     /** Counted once per key even when many ask at once: fifty users applying one filter start one count. */
-    private final Remembered<CountKey, Long> counts = new Remembered<>(COUNTS_KEPT, count -> 1);
+    private final Remembered<CountKey, Long> counts = new Remembered<>("the customers", COUNTS_KEPT, count -> 1);
 
     private record OrderKey(long runId, CustomerFilter filter, String sort, boolean ascending) {}
 
-    private final Remembered<OrderKey, long[]> ordered = new Remembered<>(IDS_KEPT, ids -> ids.length);
+    private final Remembered<OrderKey, long[]> ordered = new Remembered<>("the customers", IDS_KEPT, ids -> ids.length);
 
     @Resource
     jakarta.enterprise.concurrent.ManagedExecutorService executor;
@@ -72,8 +73,7 @@ public class CustomerDirectory {
         List<CustomerResult> quick = unchecked(() -> list.quickPage(runId, filter, sort, ascending, offset, size));
         if (quick != null) return quick;
         OrderKey key = new OrderKey(runId, filter, sort, ascending);
-        Remembered.Started<long[]> ids =
-                ordered.start(key, () -> list.orderedIds(runId, filter, sort, ascending), executor);
+        var ids = ordered.start(key, () -> list.orderedIds(runId, filter, sort, ascending), executor);
         if (ids.byThisCall()) { // the first to ask does not wait for the whole sort
             return unchecked(() -> list.sortedPage(runId, filter, sort, ascending, offset, size));
         }

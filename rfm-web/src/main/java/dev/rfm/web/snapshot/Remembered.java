@@ -1,4 +1,4 @@
-package dev.rfm.web.customer;
+package dev.rfm.web.snapshot;
 
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -11,32 +11,60 @@ import java.util.function.ToLongFunction;
 /**
  * Values computed once per key even when many ask at once (the others wait for the first), the least recently used
  * dropped while the finished ones weigh more than {@code limit}. For answers about a succeeded run, which never
- * changes.
+ * changes: the Customers page's counts and sorted ids, the churn watch's counts and pages. A failed computation is
+ * not remembered: the next reader tries again.
  */
-final class Remembered<K, V> {
+public final class Remembered<K, V> {
 
+    private final String what;
     private final long limit;
     private final ToLongFunction<V> weight;
     private final Map<K, CompletableFuture<V>> values = new LinkedHashMap<>(64, 0.75f, true);
 
-    Remembered(long limit, ToLongFunction<V> weight) {
+    /** How a value is read from the database. */
+    @FunctionalInterface
+    public interface Computation<V> {
+        V compute() throws SQLException;
+    }
+
+    /**
+     * @param what what is read, for the message of a failed reading ({@code "the customers"})
+     * @param limit the weight kept at most (finished values only)
+     * @param weight a value's weight ({@code v -> 1} counts values)
+     */
+    public Remembered(String what, long limit, ToLongFunction<V> weight) {
+        this.what = what;
         this.limit = limit;
         this.weight = weight;
     }
 
     /** A value being computed or computed, and whether this call started it. */
-    record Started<V>(CompletableFuture<V> value, boolean byThisCall) {
-        V await() {
+    public final class Started {
+        private final CompletableFuture<V> value;
+        private final boolean byThisCall;
+
+        private Started(CompletableFuture<V> value, boolean byThisCall) {
+            this.value = value;
+            this.byThisCall = byThisCall;
+        }
+
+        /** Whether this call started the computation (and so may choose not to wait for it). */
+        public boolean byThisCall() {
+            return byThisCall;
+        }
+
+        /** The value, once computed. */
+        public V await() {
             return join(value);
         }
     }
 
     /** Starts computing the value in the background unless it is known or under way. */
-    Started<V> start(K key, CustomerDirectory.Query<V> compute, Executor executor) {
+    public Started start(K key, Computation<V> compute, Executor executor) {
         CompletableFuture<V> value;
         synchronized (values) {
             value = values.get(key);
-            if (value != null) return new Started<>(value, false);
+            if (value != null) return new Started(value, false);
             value = new CompletableFuture<>();
             values.put(key, value);
         }
@@ -47,11 +75,11 @@ final class Remembered<K, V> {
             forget(key, mine, e);
             throw e;
         }
-        return new Started<>(value, true);
+        return new Started(value, true);
     }
 
     /** The value, computed in the caller's thread unless known or under way (then waited for). */
-    V get(K key, CustomerDirectory.Query<V> compute) {
+    public V get(K key, Computation<V> compute) {
         CompletableFuture<V> value;
         boolean mine = false;
         synchronized (values) {
@@ -66,9 +94,9 @@ final class Remembered<K, V> {
         return join(value);
     }
 
-    private void complete(K key, CompletableFuture<V> value, CustomerDirectory.Query<V> compute) {
+    private void complete(K key, CompletableFuture<V> value, Computation<V> compute) {
         try {
-            value.complete(compute.run());
+            value.complete(compute.compute());
         } catch (SQLException | RuntimeException e) {
             forget(key, value, e); // the next reader tries again
         }
@@ -82,12 +110,12 @@ final class Remembered<K, V> {
         value.completeExceptionally(cause);
     }
 
-    private static <V> V join(CompletableFuture<V> value) {
+    private V join(CompletableFuture<V> value) {
         try {
             return value.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof SQLException sql) {
-                throw new IllegalStateException("Reading the customers failed: " + sql.getMessage(), sql);
+                throw new IllegalStateException("Reading " + what + " failed: " + sql.getMessage(), sql);
             }
             if (e.getCause() instanceof RuntimeException runtime) throw runtime;
             throw e;

@@ -1,4 +1,4 @@
-package dev.rfm.web.customer;
+package dev.rfm.web.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** What the Customers page relies on when fifty users ask for the same count or sorted list at once. */
+/** What the Customers page and the churn watch rely on when fifty users ask for the same count or page at once. */
 class RememberedTest {
 
     @Test
     void manyReadersAtOnceStartOneComputationAndAllGetItsValue() throws Exception {
-        Remembered<String, Long> counts = new Remembered<>(10, v -> 1);
+        Remembered<String, Long> counts = new Remembered<>("the customers", 10, v -> 1);
         AtomicInteger computed = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService readers = Executors.newFixedThreadPool(8);
@@ -53,18 +53,18 @@ class RememberedTest {
 
     @Test
     void aFailureIsNotRememberedAndTheNextReaderTriesAgain() {
-        Remembered<String, Long> counts = new Remembered<>(10, v -> 1);
+        Remembered<String, Long> counts = new Remembered<>("the customers", 10, v -> 1);
         assertThatThrownBy(() -> counts.get("x", () -> {
                     throw new SQLException("connection lost");
                 }))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("connection lost");
+                .hasMessage("Reading the customers failed: connection lost");
         assertThat(counts.get("x", () -> 7L)).isEqualTo(7L);
     }
 
     @Test
     void theLeastRecentlyUsedGoFirstOnceTheWeightPassesTheLimit() {
-        Remembered<String, long[]> ids = new Remembered<>(10, v -> v.length);
+        Remembered<String, long[]> ids = new Remembered<>("the customers", 10, v -> v.length);
         AtomicInteger computed = new AtomicInteger();
         ids.get("a", () -> new long[4]);
         ids.get("b", () -> new long[4]);
@@ -83,11 +83,11 @@ class RememberedTest {
 
     @Test
     void aBackgroundComputationIsStartedOnceAndAwaitedByTheOthers() throws Exception {
-        Remembered<String, long[]> ids = new Remembered<>(100, v -> v.length);
+        Remembered<String, long[]> ids = new Remembered<>("the customers", 100, v -> v.length);
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
-            Remembered.Started<long[]> first = ids.start("k", () -> new long[] {3, 1, 2}, background);
-            Remembered.Started<long[]> second = ids.start("k", () -> new long[] {9}, background);
+            var first = ids.start("k", () -> new long[] {3, 1, 2}, background);
+            var second = ids.start("k", () -> new long[] {9}, background);
             assertThat(first.byThisCall()).isTrue();
             assertThat(second.byThisCall()).isFalse();
             assertThat(second.await()).containsExactly(3, 1, 2);
