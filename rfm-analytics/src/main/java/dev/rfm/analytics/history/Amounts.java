@@ -33,6 +33,17 @@ public final class Amounts {
     }
 
     /**
+     * A model's currency value (a predicted CLV, an expected order value) as it is stored: rounded half up to
+     * ten-thousandths. The value must be finite.
+     */
+    public static long roundToTenThousandths(double value) {
+        return BigDecimal.valueOf(value)
+                .setScale(SCALE, RoundingMode.HALF_UP)
+                .unscaledValue()
+                .longValueExact();
+    }
+
+    /**
      * {@code numerator / denominator} rounded half-even, in exact integer arithmetic (used for
      * average order values, so that an average is reproducible to the last ten-thousandth).
      */

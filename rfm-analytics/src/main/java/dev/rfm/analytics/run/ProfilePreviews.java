@@ -2,6 +2,7 @@ package dev.rfm.analytics.run;
 
 import dev.rfm.analytics.computation.ScoringComputation;
 import dev.rfm.analytics.computation.ScoringOutcome;
+import dev.rfm.analytics.history.Amounts;
 import dev.rfm.analytics.history.CustomerHistories;
 import dev.rfm.analytics.migration.PreviousAssignments;
 import dev.rfm.analytics.migration.ProfileChangePreview;
@@ -236,12 +237,7 @@ public class ProfilePreviews {
         long tenThousandths = 0;
         for (int i = 0; i < outcome.size(); i++) {
             double value = outcome.predictedClv(i);
-            if (Double.isFinite(value)) {
-                tenThousandths += BigDecimal.valueOf(value)
-                        .setScale(4, RoundingMode.HALF_UP)
-                        .unscaledValue()
-                        .longValueExact();
-            }
+            if (Double.isFinite(value)) tenThousandths += Amounts.roundToTenThousandths(value);
         }
         return BigDecimal.valueOf(tenThousandths, 4).setScale(2, RoundingMode.HALF_UP);
     }

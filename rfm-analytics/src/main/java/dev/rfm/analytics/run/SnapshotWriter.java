@@ -5,6 +5,7 @@ import dev.rfm.analytics.clv.GammaGammaParameters;
 import dev.rfm.analytics.clv.ModelFit;
 import dev.rfm.analytics.computation.ScoringOutcome;
 import dev.rfm.analytics.computation.SummaryRow;
+import dev.rfm.analytics.history.Amounts;
 import dev.rfm.analytics.migration.AssignmentKind;
 import dev.rfm.analytics.migration.MigrationMatrix;
 import dev.rfm.analytics.scoring.Dimension;
@@ -14,7 +15,6 @@ import dev.rfm.domain.database.BulkInsert;
 import dev.rfm.domain.database.NamedLock;
 import dev.rfm.domain.database.TypedBulkInsert;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -130,10 +130,7 @@ final class SnapshotWriter {
     /** A model's currency value rounded half up to four decimals; NULL without models or when not finite. */
     private static void money(TypedBulkInsert rows, boolean models, double value) throws SQLException {
         if (models && Double.isFinite(value)) {
-            rows.decimal4(BigDecimal.valueOf(value)
-                    .setScale(4, RoundingMode.HALF_UP)
-                    .unscaledValue()
-                    .longValueExact());
+            rows.decimal4(Amounts.roundToTenThousandths(value));
         } else {
             rows.nullValue(Types.NUMERIC);
         }

@@ -18,6 +18,15 @@ class AmountsTest {
     }
 
     @Test
+    void roundsAModelsValueHalfUpToTenThousandthsAsStored() {
+        assertThat(Amounts.roundToTenThousandths(12.34565)).isEqualTo(123_457); // half up, from its decimal form
+        assertThat(Amounts.roundToTenThousandths(12.34564)).isEqualTo(123_456);
+        assertThat(Amounts.roundToTenThousandths(-0.00005)).isEqualTo(-1); // half up is away from zero
+        assertThat(Amounts.roundToTenThousandths(0.1 + 0.2)).isEqualTo(3_000); // 0.30000000000000004
+        assertThatThrownBy(() -> Amounts.roundToTenThousandths(Double.NaN)).isInstanceOf(NumberFormatException.class);
+    }
+
+    @Test
     void dividesRoundingHalfToEven() {
         assertThat(Amounts.divideHalfEven(5, 2)).isEqualTo(2); // 2.5 -> 2
         assertThat(Amounts.divideHalfEven(7, 2)).isEqualTo(4); // 3.5 -> 4
