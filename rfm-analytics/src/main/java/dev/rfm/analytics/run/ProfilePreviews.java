@@ -10,6 +10,7 @@ import dev.rfm.analytics.profile.ScoringProfile;
 import dev.rfm.analytics.segment.CustomSegmentScheme;
 import dev.rfm.domain.database.Database;
 import dev.rfm.domain.snapshot.RunRecord;
+import dev.rfm.domain.snapshot.RunRules;
 import dev.rfm.domain.snapshot.Snapshots;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -199,16 +200,9 @@ public class ProfilePreviews {
      */
     private CustomSegmentScheme rulesOf(long runId) throws java.sql.SQLException {
         List<CustomSegments.RuleText> rules = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement(
-                        "select code, conditions from run_custom_rule where run_id = ? order by position")) {
-            select.setLong(1, runId);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    String code = rs.getString(1);
-                    rules.add(new CustomSegments.RuleText(code, code, null, null, null, rs.getString(2)));
-                }
-            }
+        for (RunRules.CustomRule rule :
+                new Snapshots(dataSource).rules(runId).orElse(RunRules.NONE).customRules()) {
+            rules.add(new CustomSegments.RuleText(rule.code(), rule.code(), null, null, null, rule.conditions()));
         }
         try {
             return CustomSegments.compile(rules);

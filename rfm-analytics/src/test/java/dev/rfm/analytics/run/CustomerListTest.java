@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rfm.domain.snapshot.CustomerFilter;
 import dev.rfm.domain.snapshot.CustomerList;
 import dev.rfm.domain.snapshot.CustomerResult;
+import dev.rfm.domain.snapshot.Snapshots;
 import dev.rfm.domain.testing.TestDatabase;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -31,64 +31,26 @@ class CustomerListTest {
 
     /** Customer i (1..20): R = 1 + i % 5, F = 1 + i / 5 % 5, M = 1 + i * 3 % 5, CLV = i * 10 (null for i = 20). */
     private static long run(DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            long run;
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("delete from customer_score");
-                s.executeUpdate("delete from customer_order");
-                s.executeUpdate("delete from customer");
-                s.executeUpdate("insert into scoring_run (status, reference_date, trigger_source, queued_at,"
-                        + " cut_points) values ('SUCCEEDED', date '2025-01-01', 'MANUAL', current_timestamp,"
-                        + " 'recency=QUINTILE:10,20,30,40; frequency=QUINTILE:1,2,3,4; monetary=QUINTILE:5,6,7,8')");
-                var rs = s.executeQuery("select max(id) from scoring_run");
-                rs.next();
-                run = rs.getLong(1);
-            }
-            try (PreparedStatement customer = c.prepareStatement("insert into customer (id, external_id, name, email,"
-                    + " first_seen, created_at) values (?, ?, ?, ?, date '2024-01-01', current_timestamp)")) {
-                for (int i = 1; i <= 20; i++) {
-                    customer.setLong(1, 1000 + i);
-                    customer.setString(2, "C" + i);
-                    customer.setString(3, i == 7 ? "=HYPERLINK(\"x\")" : i == 8 ? "Anna 100%" : "Person " + i);
-                    customer.setString(4, "p" + i + "@Example.com");
-                    customer.addBatch();
-                }
-                customer.executeBatch();
-            }
-            CustomerScoreTable table = CustomerScoreTable.on(c);
-            String name = table.create(c, run);
-            try (PreparedStatement score = c.prepareStatement("insert into " + name + " (run_id, customer_id,"
-                    + " recency_days, frequency, monetary, r_score, f_score, m_score, rfm_code, segment_standard,"
-                    + " lifecycle_stage, abc_class, p_alive, predicted_clv, historical_clv)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (int i = 1; i <= 20; i++) {
-                    int r = 1 + i % 5;
-                    int f = 1 + i / 5 % 5;
-                    int m = 1 + i * 3 % 5;
-                    score.setLong(1, run);
-                    score.setLong(2, 1000 + i);
-                    score.setInt(3, 100 - i);
-                    score.setInt(4, f);
-                    score.setBigDecimal(5, BigDecimal.valueOf(i));
-                    score.setInt(6, r);
-                    score.setInt(7, f);
-                    score.setInt(8, m);
-                    score.setString(9, "" + r + f + m);
-                    score.setString(10, i % 4 == 0 ? "CHAMPIONS" : "HIBERNATING");
-                    score.setString(11, i % 2 == 0 ? "ACTIVE" : "DORMANT");
-                    score.setString(12, i <= 4 ? "A" : i <= 10 ? "B" : "C");
-                    score.setDouble(13, i / 20.0);
-                    score.setBigDecimal(14, i == 20 ? null : BigDecimal.valueOf(i * 10L));
-                    score.setBigDecimal(15, BigDecimal.valueOf(i));
-                    score.addBatch();
-                }
-                score.executeBatch();
-            }
-            table.attach(c, run);
-            c.commit();
-            return run;
-        }
+        return HandMadeRun.write(ds, 20, 1000, i -> {
+            int r = 1 + i % 5;
+            int f = 1 + i / 5 % 5;
+            int m = 1 + i * 3 % 5;
+            return new HandMadeRun.Customer(
+                    i == 7 ? "=HYPERLINK(\"x\")" : i == 8 ? "Anna 100%" : "Person " + i,
+                    "p" + i + "@Example.com",
+                    100 - i,
+                    f,
+                    BigDecimal.valueOf(i),
+                    r,
+                    f,
+                    m,
+                    i % 4 == 0 ? "CHAMPIONS" : "HIBERNATING",
+                    i % 2 == 0 ? "ACTIVE" : "DORMANT",
+                    i <= 4 ? "A" : i <= 10 ? "B" : "C",
+                    i / 20.0,
+                    i == 20 ? null : BigDecimal.valueOf(i * 10L),
+                    BigDecimal.valueOf(i));
+        });
     }
 
     private static CustomerFilter filter(String search, String scheme, String segment, String stage, String abc) {
@@ -205,7 +167,7 @@ class CustomerListTest {
             assertThat(h.runId()).isEqualTo(run);
             assertThat(h.segment()).isEqualTo("CHAMPIONS");
         });
-        assertThat(list.rules(run).orElseThrow().cutPoints()).startsWith("recency=QUINTILE:10,20");
+        assertThat(new Snapshots(ds).rules(run).orElseThrow().cutPoints()).startsWith("recency=QUINTILE:10,20");
         assertThat(list.profile("nobody")).isEmpty();
     }
 

@@ -7,10 +7,7 @@ import dev.rfm.domain.snapshot.CustomerList;
 import dev.rfm.domain.snapshot.CustomerResult;
 import dev.rfm.domain.testing.TestDatabase;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -183,60 +180,24 @@ class CustomerListWalkTest {
     }
 
     private static long run(DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            long run;
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("delete from customer_score");
-                s.executeUpdate("delete from customer_order");
-                s.executeUpdate("delete from customer");
-                s.executeUpdate("insert into scoring_run (status, reference_date, trigger_source, queued_at,"
-                        + " cut_points) values ('SUCCEEDED', date '2025-01-01', 'MANUAL', current_timestamp,"
-                        + " 'recency=QUINTILE:10,20,30,40; frequency=QUINTILE:1,2,3,4; monetary=QUINTILE:5,6,7,8')");
-                var rs = s.executeQuery("select max(id) from scoring_run");
-                rs.next();
-                run = rs.getLong(1);
-            }
-            try (PreparedStatement customer = c.prepareStatement("insert into customer (id, external_id, name, email,"
-                    + " first_seen, created_at) values (?, ?, ?, ?, date '2024-01-01', current_timestamp)")) {
-                for (int i = 1; i <= CUSTOMERS; i++) {
-                    customer.setLong(1, 10_000 + i);
-                    customer.setString(2, "C" + i);
-                    customer.setString(3, "Person " + i);
-                    customer.setString(4, "p" + i + "@example.com");
-                    customer.addBatch();
-                }
-                customer.executeBatch();
-            }
-            CustomerScoreTable table = CustomerScoreTable.on(c);
-            String name = table.create(c, run);
-            try (PreparedStatement score = c.prepareStatement("insert into " + name + " (run_id, customer_id,"
-                    + " recency_days, frequency, monetary, r_score, f_score, m_score, rfm_code, segment_standard,"
-                    + " lifecycle_stage, abc_class, p_alive, predicted_clv, historical_clv)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (int i = 1; i <= CUSTOMERS; i++) {
-                    score.setLong(1, run);
-                    score.setLong(2, 10_000 + i);
-                    score.setInt(3, 10);
-                    score.setInt(4, 1);
-                    score.setBigDecimal(5, BigDecimal.valueOf(i));
-                    score.setInt(6, 3);
-                    score.setInt(7, 3);
-                    score.setInt(8, 3);
-                    score.setString(9, "333");
-                    score.setString(10, champion(i) ? "CHAMPIONS" : "HIBERNATING");
-                    score.setString(11, i % 2 == 0 ? "ACTIVE" : "DORMANT");
-                    score.setString(12, "C");
-                    score.setDouble(13, 0.5);
-                    score.setBigDecimal(14, clv(i));
-                    score.setBigDecimal(15, BigDecimal.valueOf(i));
-                    score.addBatch();
-                }
-                score.executeBatch();
-            }
-            table.attach(c, run);
-            c.commit();
-            return run;
-        }
+        return HandMadeRun.write(
+                ds,
+                CUSTOMERS,
+                10_000,
+                i -> new HandMadeRun.Customer(
+                        "Person " + i,
+                        "p" + i + "@example.com",
+                        10,
+                        1,
+                        BigDecimal.valueOf(i),
+                        3,
+                        3,
+                        3,
+                        champion(i) ? "CHAMPIONS" : "HIBERNATING",
+                        i % 2 == 0 ? "ACTIVE" : "DORMANT",
+                        "C",
+                        0.5,
+                        clv(i),
+                        BigDecimal.valueOf(i)));
     }
 }

@@ -2,7 +2,6 @@ package dev.rfm.analytics.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rfm.domain.snapshot.CustomerList;
 import dev.rfm.domain.snapshot.RunHistoryRow;
 import dev.rfm.domain.snapshot.RunRecord;
 import dev.rfm.domain.snapshot.RunStatus;
@@ -81,10 +80,9 @@ class ScoringRunStorageTest {
         long second = beans.run();
         assertThat(beans.succeeded).containsExactly(first, second);
         // each run keeps the rules as it used them: "why is this customer in its segment" answers per run
-        CustomerList list = new CustomerList(ds);
-        assertThat(list.customRuleConditions(first, "LOYAL")).hasValue("fScore=4..5");
-        assertThat(list.customRuleConditions(second, "LOYAL")).hasValue("fScore=5");
-        assertThat(list.customRuleConditions(second, "OTHER")).isEmpty();
+        assertThat(snapshots.rules(first).orElseThrow().conditionsOf("LOYAL")).hasValue("fScore=4..5");
+        assertThat(snapshots.rules(second).orElseThrow().conditionsOf("LOYAL")).hasValue("fScore=5");
+        assertThat(snapshots.rules(second).orElseThrow().conditionsOf("OTHER")).isEmpty();
         assertThat(TestDatabases.count(
                         ds,
                         "select count(*) from customer_score where run_id = " + second
@@ -140,10 +138,10 @@ class ScoringRunStorageTest {
         beans.retention.keepDays = -1; // nothing counts as recent: only the month's last run and the current stay
         beans.retention.apply();
         assertThat(snapshots.run(first)).isEmpty();
-        assertThat(list.customRuleConditions(first, "LOYAL"))
-                .as("deleted with its run")
-                .isEmpty();
-        assertThat(list.customRuleConditions(second, "LOYAL")).isPresent();
+        assertThat(TestDatabases.count(ds, "select count(*) from run_custom_rule where run_id = " + first))
+                .as("its rules deleted with the run")
+                .isZero();
+        assertThat(snapshots.rules(second).orElseThrow().conditionsOf("LOYAL")).isPresent();
         assertThat(TestDatabases.count(ds, "select count(*) from customer_score where run_id = " + first))
                 .isZero();
         assertThat(TestDatabases.count(ds, "select count(*) from customer_score where run_id = " + second))

@@ -11,10 +11,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import javax.sql.DataSource;
 
 /**
@@ -81,8 +87,8 @@ public final class CustomerList {
      * customer_id)} (migration V9) serves both directions, a page sorted by one of these is read in two index-ordered
      * parts: the rows with a value, then (on the last pages) the rows without one.
      */
-    private static final java.util.Set<String> NULLABLE = java.util.Set.of(
-            "c.name", "s.recency_days", "s.r_score", "s.f_score", "s.m_score", "s.p_alive", "s.predicted_clv");
+    private static final Set<String> NULLABLE =
+            Set.of("c.name", "s.recency_days", "s.r_score", "s.f_score", "s.m_score", "s.p_alive", "s.predicted_clv");
 
     /** One page of the filtered customers. {@code sort} is a key of {@link #SORTS}; null sorts by customer id. */
     public List<CustomerResult> page(
@@ -176,13 +182,11 @@ public final class CustomerList {
             while (rs.next()) stretch.add(rs.getLong(1));
         }
         if (stretch.isEmpty()) return null;
-        StringBuilder in = new StringBuilder();
-        for (Long id : stretch) in.append(in.length() == 0 ? "" : ",").append(id);
         // which of them pass the filter; no order and no limit here, or the planner walks the sort's index again
         String passing = "select s.customer_id from customer_score s"
                 + (usesCustomer(where.sql) ? " join customer c on c.id = s.customer_id" : "") + where.sql
-                + " and s.customer_id in (" + in + ")";
-        java.util.Set<Long> pass = new java.util.HashSet<>();
+                + " and s.customer_id in (" + idList(stretch.stream().mapToLong(Long::longValue)) + ")";
+        Set<Long> pass = new HashSet<>();
         try (PreparedStatement ps = prepare(c, passing, where.args);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) pass.add(rs.getLong(1));
@@ -225,12 +229,12 @@ public final class CustomerList {
                     ps.setFetchSize(20_000);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            if (n == ids.length) ids = java.util.Arrays.copyOf(ids, ids.length * 2);
+                            if (n == ids.length) ids = Arrays.copyOf(ids, ids.length * 2);
                             ids[n++] = rs.getLong(1);
                         }
                     }
                 }
-                return java.util.Arrays.copyOf(ids, n);
+                return Arrays.copyOf(ids, n);
             } finally {
                 c.commit();
                 c.setAutoCommit(autoCommit);
@@ -276,15 +280,12 @@ public final class CustomerList {
     private static List<CustomerResult> rows(Connection c, long runId, long[] ids, int from, int to)
             throws SQLException {
         if (from >= to) return new ArrayList<>();
-        StringBuilder in = new StringBuilder();
-        Map<Long, Integer> position = new java.util.HashMap<>();
-        for (int i = from; i < to; i++) {
-            in.append(i == from ? "" : ",").append(ids[i]);
-            position.put(ids[i], i);
-        }
+        Map<Long, Integer> position = new HashMap<>();
+        for (int i = from; i < to; i++) position.put(ids[i], i);
         // the id last: the row's own columns are read by position
         String sql = "select " + COLUMNS + ", s.customer_id from customer_score s join customer c on c.id ="
-                + " s.customer_id where s.run_id = ? and s.customer_id in (" + in + ")";
+                + " s.customer_id where s.run_id = ? and s.customer_id in ("
+                + idList(Arrays.stream(ids, from, to)) + ")";
         CustomerResult[] ordered = new CustomerResult[to - from];
         try (PreparedStatement ps = prepare(c, sql, List.of(runId));
                 ResultSet rs = ps.executeQuery()) {
@@ -294,6 +295,11 @@ public final class CustomerList {
         List<CustomerResult> rows = new ArrayList<>(ordered.length);
         for (CustomerResult r : ordered) if (r != null) rows.add(r);
         return rows;
+    }
+
+    /** Customer keys as the list of an {@code in (...)}: numbers only, so they are safe to write into the SQL. */
+    private static String idList(LongStream ids) {
+        return ids.mapToObj(Long::toString).collect(Collectors.joining(","));
     }
 
     /**
@@ -436,9 +442,6 @@ public final class CustomerList {
             Double pAlive,
             BigDecimal predictedClv) {}
 
-    /** The cut points and lifecycle thresholds a run scored with, as the run stored them (text). */
-    public record RunRules(String cutPoints, String lifecycleThresholds) {}
-
     public Optional<Profile> profile(String customerId) throws SQLException {
         String sql = "select c.id, c.external_id, c.name, c.email, c.first_seen,"
                 + " (select count(*) from customer_order o where o.customer_id = c.id),"
@@ -515,30 +518,6 @@ public final class CustomerList {
                         rs.getBigDecimal(12)));
             }
             return rows;
-        }
-    }
-
-    public Optional<RunRules> rules(long runId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = prepare(
-                        c, "select cut_points, lifecycle_thresholds from scoring_run where id = ?", List.of(runId));
-                ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(new RunRules(rs.getString(1), rs.getString(2))) : Optional.empty();
-        }
-    }
-
-    /**
-     * The conditions of the custom rule that put customers in segment {@code code} in that run, as the run used them
-     * (the rules may have been edited since), if the run kept its rules (runs before this was stored did not).
-     */
-    public Optional<String> customRuleConditions(long runId, String code) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = prepare(
-                        c,
-                        "select conditions from run_custom_rule where run_id = ? and code = ?",
-                        List.of(runId, code));
-                ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
         }
     }
 

@@ -205,6 +205,30 @@ public class Snapshots {
         }
     }
 
+    /** The rules the run scored with, as it stored them; empty for a run that is not known. */
+    public Optional<RunRules> rules(long runId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            String cutPoints;
+            String lifecycleThresholds;
+            try (PreparedStatement ps =
+                            prepare(c, "select cut_points, lifecycle_thresholds from scoring_run where id = ?", runId);
+                    ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                cutPoints = rs.getString(1);
+                lifecycleThresholds = rs.getString(2);
+            }
+            List<RunRules.CustomRule> custom = new ArrayList<>();
+            try (PreparedStatement ps = prepare(
+                            c,
+                            "select code, conditions from run_custom_rule where run_id = ? order by position",
+                            runId);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) custom.add(new RunRules.CustomRule(rs.getString(1), rs.getString(2)));
+            }
+            return Optional.of(new RunRules(cutPoints, lifecycleThresholds, custom));
+        }
+    }
+
     /** Which scheme a segment code belongs to in a run, if any. */
     public Optional<String> schemeOf(long runId, String code) throws SQLException {
         try (Connection c = dataSource.getConnection();

@@ -5,6 +5,7 @@ import dev.rfm.domain.campaign.Campaign;
 import dev.rfm.domain.snapshot.RunOverview;
 import dev.rfm.domain.snapshot.RunOverview.Kpis;
 import dev.rfm.domain.snapshot.RunRecord;
+import dev.rfm.domain.snapshot.RunRules;
 import dev.rfm.domain.snapshot.SegmentRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ record ReportContent(
         int topCount,
         String cutPoints,
         String lifecycleThresholds,
-        List<String[]> customRules,
+        List<RunRules.CustomRule> customRules,
         List<MeasuredCampaign> campaigns,
         LocalDate campaignsMeasuredOn) {
 

@@ -5,6 +5,7 @@ import dev.rfm.domain.campaign.Campaign;
 import dev.rfm.domain.campaign.Campaigns;
 import dev.rfm.domain.snapshot.RunOverview;
 import dev.rfm.domain.snapshot.RunRecord;
+import dev.rfm.domain.snapshot.RunRules;
 import dev.rfm.domain.snapshot.RunStatus;
 import dev.rfm.domain.snapshot.SegmentActions;
 import dev.rfm.domain.snapshot.SegmentRow;
@@ -99,7 +100,7 @@ final class ReportReader {
         if (topCount > 0) {
             for (SegmentRow s : segments) top.put(s.code(), topCustomers(id, scheme, s.code(), topCount));
         }
-        String[] rules = rules(id);
+        RunRules rules = snapshots.rules(id).orElse(RunRules.NONE);
         return new ReportContent(
                 run,
                 scheme,
@@ -115,9 +116,9 @@ final class ReportReader {
                 dates,
                 top,
                 topCount,
-                rules[0],
-                rules[1],
-                customRules(id),
+                rules.cutPoints(),
+                rules.lifecycleThresholds(),
+                rules.customRules(),
                 campaigns(run),
                 measuringDay(run));
     }
@@ -186,29 +187,5 @@ final class ReportReader {
             }
         }
         return rows;
-    }
-
-    private String[] rules(long runId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("select cut_points, lifecycle_thresholds from scoring_run where id = ?")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : new String[2];
-            }
-        }
-    }
-
-    private List<String[]> customRules(long runId) throws SQLException {
-        List<String[]> rules = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select code, conditions from run_custom_rule where run_id = ? order by position")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) rules.add(new String[] {rs.getString(1), rs.getString(2)});
-            }
-        }
-        return rules;
     }
 }

@@ -2,6 +2,7 @@ package dev.rfm.reports.pdf;
 
 import dev.rfm.domain.snapshot.RunOverview.Kpis;
 import dev.rfm.domain.snapshot.RunOverview.Move;
+import dev.rfm.domain.snapshot.RunRules;
 import dev.rfm.domain.snapshot.SegmentColours;
 import dev.rfm.domain.snapshot.SegmentRow;
 import dev.rfm.reports.pdf.ReportContent.TopCustomer;
@@ -174,8 +175,11 @@ final class ReportRows {
                 c.lifecycleThresholds() == null ? none : c.lifecycleThresholds()));
         if (c.scheme().equals("custom")) {
             StringBuilder rules = new StringBuilder();
-            for (String[] r : c.customRules())
-                rules.append(r[0]).append(": ").append(r[1].replace('\n', ' ')).append('\n');
+            for (RunRules.CustomRule r : c.customRules())
+                rules.append(r.code())
+                        .append(": ")
+                        .append(r.conditions().replace('\n', ' '))
+                        .append('\n');
             rows.add(Map.of(
                     "term",
                     texts.getString("note.customRules"),

@@ -4,9 +4,9 @@ import dev.rfm.analytics.segment.StandardSegment;
 import dev.rfm.domain.snapshot.CustomerList;
 import dev.rfm.domain.snapshot.CustomerList.Order;
 import dev.rfm.domain.snapshot.CustomerList.Profile;
-import dev.rfm.domain.snapshot.CustomerList.RunRules;
 import dev.rfm.domain.snapshot.CustomerList.RunScores;
 import dev.rfm.domain.snapshot.CustomerResult;
+import dev.rfm.domain.snapshot.RunRules;
 import dev.rfm.domain.snapshot.Snapshots;
 import dev.rfm.web.i18n.LanguageBacking;
 import jakarta.annotation.PostConstruct;
@@ -83,13 +83,12 @@ public class CustomerBacking implements Serializable {
         if (run.isEmpty()) return;
         current = snapshots.customer(run.getAsLong(), profile.customerId()).orElse(null);
         if (current == null) return;
-        RunRules rules = list.rules(run.getAsLong()).orElse(new RunRules(null, null));
+        RunRules rules = snapshots.rules(run.getAsLong()).orElse(RunRules.NONE);
         reasons = reasons(current, rules.cutPoints());
         lifecycleThresholds = rules.lifecycleThresholds();
         segmentRule = standardRule(current);
         if (current.segmentCustom() != null) {
-            customRule = list.customRuleConditions(run.getAsLong(), current.segmentCustom())
-                    .orElse(null);
+            customRule = rules.conditionsOf(current.segmentCustom()).orElse(null);
         }
     }
 
