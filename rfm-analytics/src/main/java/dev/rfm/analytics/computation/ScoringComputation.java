@@ -42,6 +42,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 
 /**
  * A whole scoring run over built histories, as one pure function:
@@ -320,41 +321,36 @@ public final class ScoringComputation {
             PreviousAssignments previous,
             int[] previousIndex) {
         Map<AssignmentKind, MigrationMatrix> matrices = new EnumMap<>(AssignmentKind.class);
-        matrices.put(
-                AssignmentKind.STANDARD_SEGMENT,
-                migration(
-                        AssignmentKind.STANDARD_SEGMENT,
-                        definitions(SegmentScheme.STANDARD, customRules),
-                        i -> c.standard[i],
-                        previous,
-                        previousIndex));
-        matrices.put(
-                AssignmentKind.CN8_SEGMENT,
-                migration(
-                        AssignmentKind.CN8_SEGMENT,
-                        definitions(SegmentScheme.CN8, customRules),
-                        i -> c.cn8Segment[i],
-                        previous,
-                        previousIndex));
-        matrices.put(
-                AssignmentKind.CUSTOM_SEGMENT,
-                migration(
-                        AssignmentKind.CUSTOM_SEGMENT,
-                        definitions(SegmentScheme.CUSTOM, customRules),
-                        i -> c.custom[i],
-                        previous,
-                        previousIndex));
-        matrices.put(
-                AssignmentKind.LIFECYCLE_STAGE,
-                migration(
-                        AssignmentKind.LIFECYCLE_STAGE, stageDefinitions(), i -> c.stage[i], previous, previousIndex));
+        for (AssignmentKind kind : AssignmentKind.values()) {
+            matrices.put(
+                    kind, migration(kind, definitions(kind, customRules), column(kind, c), previous, previousIndex));
+        }
         return java.util.Collections.unmodifiableMap(matrices);
+    }
+
+    private static List<SegmentDefinition> definitions(AssignmentKind kind, CustomSegmentScheme customRules) {
+        return switch (kind) {
+            case STANDARD_SEGMENT -> definitions(SegmentScheme.STANDARD, customRules);
+            case CN8_SEGMENT -> definitions(SegmentScheme.CN8, customRules);
+            case CUSTOM_SEGMENT -> definitions(SegmentScheme.CUSTOM, customRules);
+            case LIFECYCLE_STAGE -> stageDefinitions();
+        };
+    }
+
+    /** Each customer's segment or stage of that kind, as an index into its definitions. */
+    private static IntUnaryOperator column(AssignmentKind kind, Columns c) {
+        return switch (kind) {
+            case STANDARD_SEGMENT -> i -> c.standard[i];
+            case CN8_SEGMENT -> i -> c.cn8Segment[i];
+            case CUSTOM_SEGMENT -> i -> c.custom[i];
+            case LIFECYCLE_STAGE -> i -> c.stage[i];
+        };
     }
 
     private static MigrationMatrix migration(
             AssignmentKind kind,
             List<SegmentDefinition> definitions,
-            java.util.function.IntUnaryOperator current,
+            IntUnaryOperator current,
             PreviousAssignments previous,
             int[] previousIndex) {
         List<String> currentCodes =

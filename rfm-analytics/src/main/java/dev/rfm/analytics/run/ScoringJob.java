@@ -145,7 +145,6 @@ public class ScoringJob {
 
     /** A run's segments and stages per customer. */
     static PreviousAssignments assignments(DataSource dataSource, RunRecord run) throws SQLException {
-        Optional<RunRecord> current = Optional.of(run);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             // the run id as a parameter, not a join: PostgreSQL then reads only that run's partition
@@ -153,10 +152,9 @@ public class ScoringJob {
                     + " segment_cn8, segment_custom, lifecycle_stage from customer_score where run_id = ?"
                     + " order by customer_id")) {
                 select.setFetchSize(20_000);
-                select.setLong(1, current.get().id());
+                select.setLong(1, run.id());
                 try (ResultSet rs = select.executeQuery()) {
-                    PreviousAssignments.Builder builder =
-                            PreviousAssignments.builder(current.get().referenceDate());
+                    PreviousAssignments.Builder builder = PreviousAssignments.builder(run.referenceDate());
                     while (rs.next()) {
                         builder.add(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
                     }
