@@ -258,12 +258,12 @@ class ChurnWatchPageIT {
                 .click();
         browser.waitForPage().until(urlContains("/customer.xhtml?id=" + first));
         browser.waitForPage().until(textToBe(HEADING, "Customer"));
-        assertThat(browser.findElement(By.id("customerId")).getText()).isEqualTo(first);
+        assertThat(browser.text(By.id("customerId"))).isEqualTo(first);
 
         openRun();
         browser.findElement(By.id("topbar:chinese")).click();
         browser.waitForPage().until(textToBe(HEADING, "流失预警"));
-        assertThat(browser.findElement(By.id("nav-churn")).getText()).isEqualTo("流失预警");
+        assertThat(browser.text(By.id("nav-churn"))).isEqualTo("流失预警");
         assertThat(browser.findElement(By.cssSelector("[id='" + TABLE + "'] thead"))
                         .getText())
                 .contains("风险价值");
@@ -279,9 +279,8 @@ class ChurnWatchPageIT {
         browser.loggedIn(base);
         browser.get(base + "churn.xhtml?run=" + secondRun);
         browser.waitForPage().until(visibilityOfElementLocated(By.id(TABLE)));
-        assertThat(browser.findElement(By.id("runId")).getText().strip()).isEqualTo(String.valueOf(secondRun));
-        assertThat(browser.findElement(By.id("previousRunId")).getText().strip())
-                .isEqualTo(String.valueOf(firstRun));
+        assertThat(browser.text(By.id("runId")).strip()).isEqualTo(String.valueOf(secondRun));
+        assertThat(browser.text(By.id("previousRunId")).strip()).isEqualTo(String.valueOf(firstRun));
         JsonObject watch = json(api.get("api/churn-watch?size=1000&runId=" + secondRun));
         assertThat(watch.getJsonNumber("runId").longValue()).isEqualTo(secondRun);
         return watch;

@@ -238,8 +238,8 @@ class CustomersPageIT {
         browser.waitForPage().until(urlContains("/customer.xhtml?id=CUST-07"));
         browser.waitForPage().until(textToBe(HEADING, "Customer"));
         JsonObject api7 = json(api.get("api/customers/CUST-07"));
-        assertThat(browser.findElement(By.id("customerId")).getText()).isEqualTo("CUST-07");
-        assertThat(browser.findElement(By.id("rfmCode")).getText())
+        assertThat(browser.text(By.id("customerId"))).isEqualTo("CUST-07");
+        assertThat(browser.text(By.id("rfmCode")))
                 .isEqualTo("" + api7.getInt("r") + api7.getInt("f") + api7.getInt("m"));
         assertThat(browser.findElements(By.cssSelector("[id='reasons_data'] > tr")))
                 .hasSize(3);
@@ -260,7 +260,7 @@ class CustomersPageIT {
                 .contains(String.valueOf(scoredRun));
         assertThat(browser.findElements(By.cssSelector("[id='ordersForm:orders_data'] > tr")))
                 .hasSize(1 + 7 % 4);
-        assertThat(browser.findElement(By.id("orderCount")).getText()).isEqualTo("4");
+        assertThat(browser.text(By.id("orderCount"))).isEqualTo("4");
         browser.screenshot("customer");
 
         browser.get(base + "customer.xhtml?id=NOBODY");
@@ -273,7 +273,7 @@ class CustomersPageIT {
         openCustomers("");
         browser.findElement(By.id("topbar:chinese")).click();
         browser.waitForPage().until(textToBe(HEADING, "客户"));
-        assertThat(browser.findElement(By.id("nav-customers")).getText()).isEqualTo("客户");
+        assertThat(browser.text(By.id("nav-customers"))).isEqualTo("客户");
         browser.findElement(By.id("topbar:english")).click();
         browser.waitForPage().until(textToBe(HEADING, "Customers"));
     }

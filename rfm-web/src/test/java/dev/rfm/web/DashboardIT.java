@@ -178,7 +178,7 @@ class DashboardIT {
 
         browser.waitForPage().until(textToBe(HEADING, "Overview"));
         assertThat(browser.getCurrentUrl()).doesNotContain("login");
-        assertThat(browser.findElement(By.cssSelector(".rfm-user")).getText()).isEqualTo("admin");
+        assertThat(browser.text(By.cssSelector(".rfm-user"))).isEqualTo("admin");
 
         Totals totals = apiTotals();
         assertThat(totals).as("a fresh database: nothing imported yet").isEqualTo(new Totals(0, 0));
@@ -436,7 +436,7 @@ class DashboardIT {
 
         changePassword(GIVEN_PASSWORD, OWN_PASSWORD, OWN_PASSWORD);
         browser.waitForPage().until(textToBe(HEADING, "Overview"));
-        assertThat(browser.findElement(By.cssSelector(".rfm-user")).getText()).isEqualTo(VIEWER);
+        assertThat(browser.text(By.cssSelector(".rfm-user"))).isEqualTo(VIEWER);
         assertThat(newestGrowl()).first().isEqualTo("Your password was changed.");
         assertThat(browser.findElements(By.id("nav-import")))
                 .as("no Import link for a VIEWER")
@@ -582,7 +582,7 @@ class DashboardIT {
         }
         browser.loggedIn(base);
         openOverview();
-        String heading = browser.findElement(By.cssSelector("h2.rfm-section")).getText();
+        String heading = browser.text(By.cssSelector("h2.rfm-section"));
         long runId = Long.parseLong(heading.substring(heading.lastIndexOf(' ') + 1));
         jakarta.json.JsonObject run = Json.createReader(
                         new StringReader(api.get("api/runs/" + runId).body()))
@@ -783,8 +783,7 @@ class DashboardIT {
                         && shownRun(d.findElement(By.cssSelector("h2.rfm-section"))
                                         .getText())
                                 >= runId);
-        long shown =
-                shownRun(browser.findElement(By.cssSelector("h2.rfm-section")).getText());
+        long shown = shownRun(browser.text(By.cssSelector("h2.rfm-section")));
         assertThat(browser.number(By.id("kpiScored")))
                 .isEqualTo(object(api.get("api/runs/" + shown))
                         .getJsonNumber("customersScored")

@@ -177,7 +177,7 @@ class RunsPageIT {
         // in Chinese too
         browser.findElement(By.id("topbar:chinese")).click();
         browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "评分运行"));
-        assertThat(browser.findElement(By.id("nav-runs")).getText()).isEqualTo("评分运行");
+        assertThat(browser.text(By.id("nav-runs"))).isEqualTo("评分运行");
         assertThat(historyRow(startedRun).get(1)).startsWith("成功");
         browser.screenshot("runs-viewer-zh");
         browser.findElement(By.id("topbar:english")).click();

@@ -113,8 +113,7 @@ class SettingsPageIT {
                         .map(WebElement::getText)
                         .filter(t -> !t.isBlank()))
                 .isEmpty();
-        Matcher compared =
-                COMPARED.matcher(browser.findElement(By.id("previewSummary")).getText());
+        Matcher compared = COMPARED.matcher(browser.text(By.id("previewSummary")));
         assertThat(compared.find()).isTrue();
         long comparedRun = Long.parseLong(compared.group(1));
         JsonObject runJson = object(api.get("api/runs/" + comparedRun));
@@ -160,7 +159,7 @@ class SettingsPageIT {
             BigDecimal change = clvDraft.subtract(money("clvNow"))
                     .multiply(BigDecimal.valueOf(100))
                     .divide(money("clvNow"), 1, java.math.RoundingMode.HALF_UP);
-            assertThat(browser.findElement(By.id("settingsForm:clvChange")).getText())
+            assertThat(browser.text(By.id("settingsForm:clvChange")))
                     .isEqualTo("(" + (change.signum() >= 0 ? "+" : "") + change.toPlainString() + " %)");
         }
         assertThat(browser.findElement(By.id("previewStale")).isDisplayed()).isFalse();
@@ -195,10 +194,8 @@ class SettingsPageIT {
         assertThat(stored.getBoolean("active")).isTrue();
         assertThat(stored.getString("preset")).isEqualTo("FINANCE");
         assertThat(stored.getString("updatedBy")).isEqualTo("admin");
-        assertThat(browser.findElement(By.id("settingsForm:activeStored")).getText())
-                .isEqualTo("FINANCE");
-        assertThat(browser.findElement(By.id("settingsForm:activeBy")).getText())
-                .isEqualTo("admin");
+        assertThat(browser.text(By.id("settingsForm:activeStored"))).isEqualTo("FINANCE");
+        assertThat(browser.text(By.id("settingsForm:activeBy"))).isEqualTo("admin");
         browser.screenshot("settings-saved");
         assertThat(run).isPositive();
     }
@@ -210,7 +207,7 @@ class SettingsPageIT {
         browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "Scoring settings"));
         browser.findElement(By.id("topbar:chinese")).click();
         browser.waitForPage().until(textToBe(By.cssSelector("main h1"), "评分设置"));
-        assertThat(browser.findElement(By.id("nav-settings")).getText()).isEqualTo("设置");
+        assertThat(browser.text(By.id("nav-settings"))).isEqualTo("设置");
         assertThat(browser.findElement(By.cssSelector("label[for='settingsForm:windowMonths']"))
                         .getText())
                 .startsWith("回溯月数");
@@ -309,26 +306,22 @@ class SettingsPageIT {
     }
 
     private static long number(String id) {
-        return Long.parseLong(
-                browser.findElement(By.id("settingsForm:" + id)).getText().replace(",", ""));
+        return Long.parseLong(browser.text(By.id("settingsForm:" + id)).replace(",", ""));
     }
 
     /** Picks an option of a PrimeFaces select menu by its label, with the keyboard: focus, then arrow down. */
     private static void choose(String id, String label) {
         WebElement menu = browser.findElement(By.id(id + "_label")); // the focusable combobox
-        for (int i = 0;
-                i < 10 && !browser.findElement(By.id(id + "_label")).getText().equals(label);
-                i++) {
+        for (int i = 0; i < 10 && !browser.text(By.id(id + "_label")).equals(label); i++) {
             menu.sendKeys(Keys.ARROW_DOWN);
             browser.waitForPage().until(d -> browser.ajaxIdle());
         }
-        assertThat(browser.findElement(By.id(id + "_label")).getText()).isEqualTo(label);
+        assertThat(browser.text(By.id(id + "_label"))).isEqualTo(label);
     }
 
     /** A money cell of the preview in English number format ("1,234.50"). */
     private static BigDecimal money(String id) {
-        return new BigDecimal(
-                browser.findElement(By.id("settingsForm:" + id)).getText().replace(",", ""));
+        return new BigDecimal(browser.text(By.id("settingsForm:" + id)).replace(",", ""));
     }
 
     private List<List<String>> rows(String table) {
