@@ -368,6 +368,8 @@ class DataSourceIT {
         browser.waitForPage().until(d -> browser.growls().stream().anyMatch(g -> g.contains("\"Demo shop\" saved")));
         JsonObject stored = sourceNamed("Demo shop");
         assertThat(stored.getString("schedule")).isEqualTo("every 1 minutes");
+        assertThat(browser.text(By.id("sourcesForm:sources:" + sourceRow("Demo shop") + ":schedule")))
+                .isEqualTo("Every minute");
         assertThat(stored.getBoolean("hasPassword")).isTrue();
 
         // the scheduler pulls it within a minute: the opening orders of the shop, all accepted
