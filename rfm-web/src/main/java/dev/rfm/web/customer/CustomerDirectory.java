@@ -19,11 +19,12 @@ import javax.sql.DataSource;
 /**
  * The pages' door to {@link CustomerList}, with what the pages add: the count of a filter is computed once per run
  * and filter, since a pager asks for it on every page turn and counting is the costly query at a million customers;
- * and where a filtered page cannot be found by an index walk, the first reader gets the page from a top-N sort while
- * the filter's customers are sorted once in the background and kept as ids in the page's order, so every later page,
- * and every other user's, is a slice of them (decision 0018). A succeeded run never changes, so nothing here goes
- * stale. The caches hold the last {@value #COUNTS_KEPT} filters and at most {@value #IDS_KEPT} ordered ids; a new run
- * makes new keys.
+ * the first pages of a filter in an order (within {@value #SHALLOW} customers) are found once, by an index walk or a
+ * top-N sort, and remembered for every user; and where a deeper page cannot be found by an index walk, the first
+ * reader gets it from a top-N sort while the filter's customers are sorted once in the background and kept as ids in
+ * the page's order, so every later deep page, and every other user's, is a slice of them (decision 0018). A succeeded
+ * run never changes, so nothing here goes stale. The caches hold the last {@value #COUNTS_KEPT} filters, {@value
+ * #PAGES_KEPT} pages and at most {@value #IDS_KEPT} ordered ids; a new run makes new keys.
  */
 @ApplicationScoped
 public class CustomerDirectory {
@@ -31,6 +32,13 @@ public class CustomerDirectory {
     static final int COUNTS_KEPT = 500;
     /** About 80 MB of ids. */
     static final long IDS_KEPT = 10_000_000;
+    /**
+     * Pages that end within the first {@value} customers of a filter's order are found by a top-N sort (or in the
+     * stretch of the run's order) and remembered; only deeper pages sort all the filter's customers once.
+     */
+    static final int SHALLOW = 500;
+    /** Pages of 25 to 100 customers: a few MB. */
+    static final int PAGES_KEPT = 2_000;
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -45,6 +53,12 @@ public class CustomerDirectory {
     private record OrderKey(long runId, CustomerFilter filter, String sort, boolean ascending) {}
 
     private final Remembered<OrderKey, long[]> ordered = new Remembered<>("the customers", IDS_KEPT, ids -> ids.length);
+
+    private record PageKey(long runId, CustomerFilter filter, String sort, boolean ascending, long offset, int size) {}
+
+    /** The first pages of a filter in an order, as most users browse them: found once, then read from here. */
+    private final Remembered<PageKey, List<CustomerResult>> shallowPages =
+            new Remembered<>("the customers", PAGES_KEPT, page -> 1);
 
     @Resource
     jakarta.enterprise.concurrent.ManagedExecutorService executor;
@@ -70,8 +84,21 @@ public class CustomerDirectory {
     public List<CustomerResult> page(
             long runId, CustomerFilter filter, String sort, boolean ascending, long offset, int size) {
         if (offset >= count(runId, filter)) return List.of();
+        if (offset + size <= SHALLOW) {
+            return shallowPages.get(
+                    new PageKey(runId, filter, sort, ascending, offset, size),
+                    () -> List.copyOf(findPage(runId, filter, sort, ascending, offset, size)));
+        }
+        return findPage(runId, filter, sort, ascending, offset, size);
+    }
+
+    private List<CustomerResult> findPage(
+            long runId, CustomerFilter filter, String sort, boolean ascending, long offset, int size) {
         List<CustomerResult> quick = unchecked(() -> list.quickPage(runId, filter, sort, ascending, offset, size));
         if (quick != null) return quick;
+        if (offset + size <= SHALLOW) { // a top-N sort is cheap this shallow: no need to sort them all
+            return unchecked(() -> list.sortedPage(runId, filter, sort, ascending, offset, size));
+        }
         OrderKey key = new OrderKey(runId, filter, sort, ascending);
         var ids = ordered.start(key, () -> list.orderedIds(runId, filter, sort, ascending), executor);
         if (ids.byThisCall()) { // the first to ask does not wait for the whole sort
