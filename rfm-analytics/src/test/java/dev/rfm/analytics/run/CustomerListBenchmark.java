@@ -1,5 +1,7 @@
 package dev.rfm.analytics.run;
 
+import static dev.rfm.analytics.run.CustomerFilters.filter;
+
 import dev.rfm.domain.snapshot.CustomerFilter;
 import dev.rfm.domain.snapshot.CustomerList;
 import dev.rfm.domain.testing.TestDatabase;
@@ -47,7 +49,7 @@ class CustomerListBenchmark {
                 customers,
                 (System.nanoTime() - start) / 1_000_000_000);
         CustomerList list = new CustomerList(ds);
-        CustomerFilter champions = filter(null, "standard", "CHAMPIONS", null);
+        CustomerFilter champions = filter(null, "standard", "CHAMPIONS", null, null);
         CustomerFilter atRiskWorthy = new CustomerFilter(
                 null,
                 "standard",
@@ -79,24 +81,25 @@ class CustomerListBenchmark {
                 database,
                 "At Risk with CLV >= 1000 by CLV",
                 () -> list.page(run, atRiskWorthy, "predictedClv", false, 0, 25));
-        measure(database, "search by id", () -> list.page(run, filter("C123456", null, null, null), null, true, 0, 25));
+        measure(
+                database,
+                "search by id",
+                () -> list.page(run, filter("C123456", null, null, null, null), null, true, 0, 25));
         measure(
                 database,
                 "search by name part",
-                () -> list.page(run, filter("son 12345", null, null, null), null, true, 0, 25));
+                () -> list.page(run, filter("son 12345", null, null, null, null), null, true, 0, 25));
         measure(database, "count, no filter", () -> list.count(run, CustomerFilter.NONE));
         measure(database, "count Champions", () -> list.count(run, champions));
         measure(database, "count At Risk with CLV >= 1000", () -> list.count(run, atRiskWorthy));
-        measure(database, "count search by name part", () -> list.count(run, filter("son 12345", null, null, null)));
+        measure(
+                database,
+                "count search by name part",
+                () -> list.count(run, filter("son 12345", null, null, null, null)));
         measure(
                 database,
                 "CSV of Champions",
                 () -> list.writeCsv(run, champions, "predictedClv", false, Writer.nullWriter()));
-    }
-
-    private static CustomerFilter filter(String search, String scheme, String segment, String stage) {
-        return new CustomerFilter(
-                search, scheme, segment, stage, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static void measure(TestDatabase database, String what, Call call) throws Exception {

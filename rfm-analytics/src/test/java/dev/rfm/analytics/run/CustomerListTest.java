@@ -1,5 +1,6 @@
 package dev.rfm.analytics.run;
 
+import static dev.rfm.analytics.run.CustomerFilters.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rfm.domain.snapshot.CustomerFilter;
@@ -51,11 +52,6 @@ class CustomerListTest {
                     i == 20 ? null : BigDecimal.valueOf(i * 10L),
                     BigDecimal.valueOf(i));
         });
-    }
-
-    private static CustomerFilter filter(String search, String scheme, String segment, String stage, String abc) {
-        return new CustomerFilter(
-                search, scheme, segment, stage, abc, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static List<String> ids(List<CustomerResult> rows) {

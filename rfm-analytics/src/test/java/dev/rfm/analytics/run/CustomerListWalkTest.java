@@ -1,5 +1,6 @@
 package dev.rfm.analytics.run;
 
+import static dev.rfm.analytics.run.CustomerFilters.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rfm.domain.snapshot.CustomerFilter;
@@ -44,8 +45,8 @@ class CustomerListWalkTest {
         DataSource ds = DATABASES.get(database);
         long run = run(ds);
         CustomerList list = new CustomerList(ds);
-        CustomerFilter champions = filter("CHAMPIONS", null);
-        CustomerFilter active = filter(null, "ACTIVE");
+        CustomerFilter champions = filter(null, "standard", "CHAMPIONS", null, null);
+        CustomerFilter active = filter(null, null, null, "ACTIVE", null);
 
         // Champions come last by ascending monetary value: found by sorting the 50, not by walking 5,000
         for (long offset : new long[] {0, 25, 40, 50}) {
@@ -80,7 +81,10 @@ class CustomerListWalkTest {
         long run = run(ds);
         CustomerList list = new CustomerList(ds);
         java.util.Map<CustomerFilter, IntPredicate> filters = java.util.Map.of(
-                filter("CHAMPIONS", null), CustomerListWalkTest::champion, filter(null, "ACTIVE"), i -> i % 2 == 0);
+                filter(null, "standard", "CHAMPIONS", null, null),
+                CustomerListWalkTest::champion,
+                filter(null, null, null, "ACTIVE", null),
+                i -> i % 2 == 0);
         for (var f : filters.entrySet()) {
             for (String sort : java.util.Arrays.asList(
                     null, "recencyDays", "frequency", "monetary", "r", "f", "m", "pAlive", "predictedClv")) {
@@ -104,7 +108,8 @@ class CustomerListWalkTest {
             }
         }
         // and where the expected order is worked out here: values, then the customers without one
-        long[] championsByClvDesc = list.orderedIds(run, filter("CHAMPIONS", null), "predictedClv", false);
+        long[] championsByClvDesc =
+                list.orderedIds(run, filter(null, "standard", "CHAMPIONS", null, null), "predictedClv", false);
         assertThat(java.util.Arrays.stream(championsByClvDesc)
                         .mapToObj(id -> (int) (id - 10_000))
                         .toList())
@@ -158,25 +163,6 @@ class CustomerListWalkTest {
                 .boxed()
                 .sorted(order)
                 .toList();
-    }
-
-    private static CustomerFilter filter(String segment, String stage) {
-        return new CustomerFilter(
-                null,
-                segment == null ? null : "standard",
-                segment,
-                stage,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
     }
 
     private static long run(DataSource ds) throws SQLException {
