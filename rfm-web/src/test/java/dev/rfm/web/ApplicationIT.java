@@ -12,7 +12,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,7 +23,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -288,8 +286,8 @@ class ApplicationIT {
     @Test
     @Order(10)
     void theCdnowLogImportsWithItsPublishedCountsAndOnlyOnce() throws Exception {
-        Path cdnow = Path.of(System.getProperty("rfm.shared.dir", "../shared"), "data/cdnow/cdnow_orders.csv");
-        Assumptions.assumeTrue(Files.exists(cdnow), "../shared/data/cdnow is not here");
+        SharedData.assumeCdnow(SharedData.LOG);
+        Path cdnow = SharedData.cdnow(SharedData.LOG);
         JsonObject first = json(api.postCsvFile("api/imports?fileName=cdnow_orders.csv", cdnow));
         assertThat(first.getInt("rowsRead")).isEqualTo(69_659);
         assertThat(first.getInt("rowsImported")).isEqualTo(69_659);
@@ -314,8 +312,7 @@ class ApplicationIT {
     @Test
     @Order(11)
     void aRunOverTheCdnowLogSucceeds() throws Exception {
-        Path cdnow = Path.of(System.getProperty("rfm.shared.dir", "../shared"), "data/cdnow/cdnow_orders.csv");
-        Assumptions.assumeTrue(Files.exists(cdnow), "../shared/data/cdnow is not here");
+        SharedData.assumeCdnow(SharedData.LOG);
         JsonObject run = runToTheEnd("1997-10-01");
         assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
         // every CDNOW customer made a first purchase in the first quarter of 1997; the other files are of 2024

@@ -28,12 +28,12 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -52,6 +52,7 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIf("dev.rfm.web.SharedData#cdnowSample") // every test builds on the sample's import
 class ChurnWatchPageIT {
 
     private static final By HEADING = By.cssSelector("main h1");
@@ -84,8 +85,7 @@ class ChurnWatchPageIT {
      * P(alive) warns too. Purchases on one day get one order id each, by line.
      */
     static String orders() throws IOException {
-        Path sample = Path.of(System.getProperty("rfm.shared.dir", "../shared"), "data/cdnow/CDNOW_sample.txt");
-        Assumptions.assumeTrue(Files.isReadable(sample), sample + " is not here");
+        Path sample = SharedData.cdnow(SharedData.SAMPLE_TEXT);
         StringBuilder csv = new StringBuilder("customer_id,order_id,order_date,quantity,amount\n");
         int line = 0;
         for (String text : Files.readAllLines(sample, StandardCharsets.US_ASCII)) {

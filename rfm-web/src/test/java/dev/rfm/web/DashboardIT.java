@@ -194,10 +194,8 @@ class DashboardIT {
     @Test
     @Order(4)
     void theCdnowLogImportedThroughThePageFillsTheOverview() throws Exception {
-        Path cdnow = Path.of(System.getProperty("rfm.shared.dir", "../shared"), "data/cdnow/cdnow_orders.csv")
-                .toAbsolutePath()
-                .normalize();
-        Assumptions.assumeTrue(Files.isReadable(cdnow), cdnow + " is not here");
+        SharedData.assumeCdnow(SharedData.LOG);
+        Path cdnow = SharedData.cdnow(SharedData.LOG);
         browser.loggedIn(base);
         openImportPage();
 
@@ -563,6 +561,7 @@ class DashboardIT {
     @Test
     @Order(12)
     void theOverviewOfTheCurrentRunAgreesWithTheApi() throws Exception {
+        SharedData.assumeCdnow(SharedData.LOG); // builds on the log imported in test 4
         for (String reference : List.of("1997-10-01", "1998-01-01")) {
             HttpResponse<String> started = api.postJson("api/runs", "{\"referenceDate\":\"" + reference + "\"}");
             long runId;
@@ -619,6 +618,7 @@ class DashboardIT {
     @Test
     @Order(13)
     void heatmapAndMigrationCellsOpenTheirCustomers() throws Exception {
+        SharedData.assumeCdnow(SharedData.LOG); // builds on the log imported in test 4
         browser.loggedIn(base);
         openOverview();
         // one colour per segment: the Overview's and the Segments page's swatches agree, and the sizes chart is drawn
@@ -687,6 +687,7 @@ class DashboardIT {
     @Test
     @Order(14)
     void theAtRiskCustomersAboveAChosenPredictedClvAreCountedAndExported() throws Exception {
+        SharedData.assumeCdnow(SharedData.LOG); // builds on the log imported in test 4
         browser.loggedIn(base);
         browser.get(base + "customers.xhtml?scheme=standard&segment=AT_RISK");
         browser.waitForPage().until(visibilityOfElementLocated(By.id("tableForm:customers")));
@@ -734,6 +735,7 @@ class DashboardIT {
     @Test
     @Order(15)
     void theOverviewFollowsAWorkingRunUntilItEndsAndThenShowsIt() throws Exception {
+        SharedData.assumeCdnow(SharedData.LOG); // builds on the log imported in test 4
         Assumptions.assumeTrue(
                 FreshDatabase.isPostgresql(), "holding a run midway needs a PostgreSQL table lock (runs on PG 14)");
         browser.loggedIn(base);

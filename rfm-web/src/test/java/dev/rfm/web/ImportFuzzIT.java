@@ -15,7 +15,6 @@ import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -36,7 +35,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -130,8 +128,8 @@ class ImportFuzzIT {
 
     @Test
     void mutatedCdnowFilesNeverBreakTheImport() throws Exception {
-        Path cdnow = Path.of(System.getProperty("rfm.shared.dir", "../shared"), "data/cdnow/cdnow_orders.csv");
-        Assumptions.assumeTrue(Files.exists(cdnow), "../shared/data/cdnow is not here");
+        SharedData.assumeCdnow(SharedData.LOG);
+        Path cdnow = SharedData.cdnow(SharedData.LOG);
         boolean h2 = !FreshDatabase.isPostgresql();
         String database = FreshDatabase.describe();
         ImportFuzzer fuzzer = new ImportFuzzer(ImportFuzzer.readCdnow(cdnow), SEED);

@@ -24,12 +24,12 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -46,6 +46,7 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIf("dev.rfm.web.SharedData#cdnowSample") // every test builds on the sample's import
 class SegmentsPageIT {
 
     @Deployment(testable = false)
@@ -74,8 +75,7 @@ class SegmentsPageIT {
      * @param part 1: the customers whose id is not a multiple of 4; 2: the others
      */
     static String orders(int part) throws IOException {
-        Path sample = Path.of(System.getProperty("rfm.shared.dir", "../shared"), "data/cdnow/cdnow_sample_orders.csv");
-        Assumptions.assumeTrue(Files.isReadable(sample), sample + " is not here");
+        Path sample = SharedData.cdnow(SharedData.SAMPLE_ORDERS);
         LocalDate cutOff = LocalDate.of(1998, 7, 1);
         long shift = java.time.temporal.ChronoUnit.DAYS.between(cutOff, LocalDate.now());
         List<String> lines = Files.readAllLines(sample);
