@@ -371,9 +371,17 @@ class ReportScheduleIT {
             browser.findElement(By.id("archiveForm:refresh")).click();
             return false;
         });
-        JsonObject newest =
-                array(api.get("api/reports/archive?page=0&size=1")).get(0).asJsonObject();
-        assertThat(newest.getString("status")).isEqualTo("SENT");
+        // the row's own report (its id is in the download button's title): the timer may archive another meanwhile
+        long shownId = Long.parseLong(browser.findElement(By.id("archiveForm:archive:0:pdf"))
+                .getAttribute("title")
+                .replaceAll("\\D", ""));
+        JsonObject shown = array(api.get("api/reports/archive?page=0&size=50")).stream()
+                .map(JsonValue::asJsonObject)
+                .filter(a -> a.getJsonNumber("id").longValue() == shownId)
+                .findFirst()
+                .orElseThrow();
+        assertThat(shown.getString("scheduleName")).isEqualTo("Monday digest");
+        assertThat(shown.getString("status")).isEqualTo("SENT");
         assertThat(browser.text(By.id("archiveForm:archive:0:recipients")))
                 .isEqualTo("team@example.com, boss@example.com");
         browser.screenshot("reports");
@@ -381,8 +389,7 @@ class ReportScheduleIT {
         browser.clearDownloads();
         browser.findElement(By.id("archiveForm:archive:0:pdf")).click();
         Path downloaded = browser.awaitDownload(".pdf");
-        assertThat(Files.readAllBytes(downloaded))
-                .isEqualTo(pdf(newest.getJsonNumber("id").longValue()));
+        assertThat(Files.readAllBytes(downloaded)).isEqualTo(pdf(shownId));
 
         browser.findElement(By.id("nav-overview")).click();
         browser.waitForPage().until(visibilityOfElementLocated(By.id("lastReport")));
